@@ -1,0 +1,71 @@
+## UI strings and sentence patterns of the source locale (English).
+## Every id here is what other locales translate; see TRANSLATING.md for the
+## variables each pattern receives.
+
+language-name = English
+nav-home = Home
+nav-breadcrumbs = Breadcrumbs
+nav-language = Language
+skip-to-content = Skip to content
+home-tagline = What a protocol reply code means, when you see it, how to fix it — and how two codes differ.
+home-meta = Reply codes of FTP, HTTP and SMTP explained: meaning, when you see each, how to fix it, and side-by-side comparisons.
+heading-protocols = Protocols
+heading-featured = Popular comparisons
+heading-codes = Codes
+heading-description = Description
+heading-seen-when = When you see this code
+heading-fix = How to fix
+heading-differences = Key differences
+heading-which = When to use which
+heading-notes = Notes
+heading-learn-more = Learn more
+heading-related = Related codes
+heading-comparisons = Compare with another code
+heading-references = References
+heading-compare = Compare two codes
+label-class = Class
+label-category = Category
+label-codes = codes
+label-comparisons = comparisons
+anchor-link = Link to this section
+search-label = Search codes
+search-placeholder = Search codes: 426, connection closed…
+search-no-results = No matching code.
+search-compare = Compare
+picker-first = First code
+picker-second = Second code
+picker-submit = Compare
+picker-same = Pick two different codes.
+picker-other-class = These two codes have no comparison page: pick codes of the same class.
+data-json = All codes as JSON
+notfound-title = Page not found
+notfound-text = There is no page at this address. Search for a code, or start from the home page.
+footer-text = Facts from the RFCs and the IANA registries, in our own words.
+
+## Patterns. Variables: $protocol (FTP), $code, $name, $summary, $class, $digit.
+protocol-title = { $protocol } reply codes
+protocol-heading = { $protocol } reply codes: { $title }
+protocol-meta = All { $count } { $protocol } reply codes ({ $title }) with their meaning, when you see them and how to fix them.
+code-title = { $protocol } { $code } { $name }
+code-meta = { $protocol } { $code } { $name }: { $summary }
+
+## Comparison patterns. Variables: $protocol, $a, $b, $a_name, $b_name,
+## $a_summary, $b_summary, $a_class, $b_class, $a_digit, $b_digit.
+compare-title = { $protocol } { $a } { $a_name } vs { $b } { $b_name }
+compare-meta = { $protocol } { $a } ({ $a_name }) compared with { $b } ({ $b_name }): what each means, when you see it, how to fix it, and the key differences.
+compare-intro = { $a } ({ $a_name }) is a { $a_digit }xx reply, { $a_class }: { $a_summary } { $b } ({ $b_name }) is a { $b_digit }xx reply, { $b_class }: { $b_summary }
+
+## Key differences. Class and category sentences get $a, $b, $a_digit,
+## $b_digit and $a_class/$b_class or $a_category/$b_category.
+diff-class-same = Same class: both { $a } and { $b } are { $a_digit }xx replies ({ $a_class }).
+diff-class-different = Different classes: { $a } is { $a_digit }xx ({ $a_class }), { $b } is { $b_digit }xx ({ $b_class }).
+diff-category-same = Same category: both concern x{ $a_digit }x, { $a_category }.
+diff-category-different = Different categories: { $a } concerns x{ $a_digit }x ({ $a_category }), { $b } concerns x{ $b_digit }x ({ $b_category }).
+## Detail sentences get $a, $b, $a_summary, $b_summary, $a_when, $b_when
+## (first sentence of "when you see this code") and $a_outcome, $b_outcome
+## (the class summary).
+diff-meaning = Meaning — { $a }: { $a_summary } { $b }: { $b_summary }
+diff-outcome = What follows — after { $a }: { $a_outcome } After { $b }: { $b_outcome }
+diff-when = Where you meet them — { $a }: { $a_when } { $b }: { $b_when }
+## Gets $protocol, $code, $name, $summary, $class, $digit and $fix (first sentence of "how to fix").
+which-item = { $code } ({ $name }) — what to do: { $fix }

@@ -1,0 +1,174 @@
+//! The pipeline, start to end: config → content → translations → templates →
+//! render → write. Reading `build` tells the whole story; each stage is a
+//! function of the previous stage's value.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{self, Site};
+use crate::diag::Diagnostics;
+use crate::i18n::Catalog;
+use crate::output::Staging;
+use crate::render::{self, PageId, Renderer, seo};
+
+/// What a successful build did, for the summary line.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    /// Pages written per locale, in config order.
+    pub pages: Vec<(String, usize)>,
+    /// Messages that fell back to the source locale, per locale.
+    pub fallbacks: BTreeMap<String, usize>,
+    pub source_locale: String,
+    pub elapsed: Duration,
+}
+
+/// Everything loaded and checked; what `check`, `build` and `serve` share.
+pub struct Loaded {
+    pub config: Config,
+    pub site: Site,
+    pub catalog: Catalog,
+    pub tera: tera::Tera,
+}
+
+/// Loads every input and reports every problem of every stage at once.
+pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    let config = Config::load(root)?;
+    let mut diagnostics = Diagnostics::default();
+    let site = content::load(root).map_err(|d| diagnostics.extend(d)).ok();
+    let catalog = Catalog::load(&config)
+        .map_err(|d| diagnostics.extend(d))
+        .ok();
+    let tera = render::templates::load(root)
+        .map_err(|d| diagnostics.extend(d))
+        .ok();
+    match (site, catalog, tera) {
+        (Some(site), Some(catalog), Some(tera)) if diagnostics.is_empty() => Ok(Loaded {
+            config,
+            site,
+            catalog,
+            tera,
+        }),
+        _ => Err(diagnostics.sorted()),
+    }
+}
+
+/// Validates everything and renders one page of each kind, writing nothing.
+pub fn check(root: &Path) -> Result<Loaded, Diagnostics> {
+    let loaded = load(root)?;
+    let renderer = Renderer::new(
+        &loaded.config,
+        &loaded.site,
+        &loaded.catalog,
+        loaded.tera.clone(),
+    );
+    let problems = render::render_samples(&renderer);
+    drop(renderer);
+    problems.into_result(loaded)
+}
+
+/// Builds the site into `output` (default: the config's), replacing it whole.
+pub fn build(
+    root: &Path,
+    output: Option<&Path>,
+    live_reload: bool,
+) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let loaded = load(root)?;
+    let output = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| loaded.config.output_dir());
+    let staging = Staging::create(root, &output)?;
+    let mut renderer = Renderer::new(&loaded.config, &loaded.site, &loaded.catalog, loaded.tera);
+    renderer.live_reload = live_reload;
+    let pages = write_pages(&renderer, &staging)?;
+    write_data_files(&renderer, &staging)?;
+    staging.copy_static(&root.join("static"))?;
+    staging.commit()?;
+    Ok(BuildReport {
+        output,
+        pages,
+        fallbacks: loaded.catalog.fallback_counts(),
+        source_locale: loaded.config.default_locale.clone(),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Renders and writes every page of every locale in parallel; a page is
+/// written as soon as it is rendered, so memory does not grow with the site.
+fn write_pages(
+    renderer: &Renderer,
+    staging: &Staging,
+) -> Result<Vec<(String, usize)>, Diagnostics> {
+    let pages = renderer.pages();
+    let mut counts = Vec::new();
+    let mut problems = Diagnostics::default();
+    for locale in &renderer.config.locales {
+        let errors: Vec<_> = pages
+            .par_iter()
+            .filter_map(|page| {
+                let html = renderer.render(locale, page).and_then(|html| {
+                    let file = renderer.urls.file(locale, &renderer.route(page));
+                    staging.write(&file, html.as_bytes())
+                });
+                html.err()
+            })
+            .collect();
+        problems.extend(Diagnostics(errors));
+        counts.push((locale.clone(), pages.len()));
+    }
+    problems.sorted().into_result(counts)
+}
+
+fn write_data_files(renderer: &Renderer, staging: &Staging) -> Result<(), Diagnostics> {
+    let pages: Vec<PageId> = renderer.pages();
+    staging.write(
+        Path::new("sitemap.xml"),
+        seo::sitemap(renderer, &pages).as_bytes(),
+    )?;
+    staging.write(Path::new("robots.txt"), seo::robots(renderer).as_bytes())?;
+    for (pi, protocol) in renderer.site.protocols.iter().enumerate() {
+        let file = renderer.urls.codes_json(&protocol.id).1;
+        staging.write(&file, seo::codes_json(renderer, pi).as_bytes())?;
+    }
+    for locale in &renderer.config.locales {
+        let file = renderer.urls.search_index(locale).1;
+        staging.write(&file, seo::search_index(renderer, locale).as_bytes())?;
+    }
+    Ok(())
+}
+
+impl BuildReport {
+    /// The one summary line a build prints.
+    pub fn summary(&self) -> String {
+        let pages: Vec<String> = self.pages.iter().map(|(l, n)| format!("{n} {l}")).collect();
+        let total: usize = self.pages.iter().map(|(_, n)| n).sum();
+        format!(
+            "Built {total} pages ({}) into {} in {} ms",
+            pages.join(", "),
+            self.output.display(),
+            self.elapsed.as_millis()
+        )
+    }
+
+    /// One line on fallbacks, when any locale fell back.
+    pub fn fallback_line(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .fallbacks
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(l, n)| format!("{l}: {n}"))
+            .collect();
+        (!parts.is_empty()).then(|| {
+            format!(
+                "Messages that fell back to {}: {} (run `codecompare i18n status` for the list)",
+                self.source_locale,
+                parts.join(", ")
+            )
+        })
+    }
+}

@@ -1,0 +1,31 @@
+//! `codecompare build`: the whole pipeline, then one summary line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{Color, RootArg, fail};
+
+#[derive(Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Where to write the site (default: `output` of site.toml, i.e. public/).
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn execute(args: BuildArgs, color: Color) -> ExitCode {
+    let root = &args.root.root;
+    match codecompare::build::build(root, args.output.as_deref(), false) {
+        Ok(report) => {
+            println!("{}", report.summary());
+            if let Some(line) = report.fallback_line() {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => fail(root, &diagnostics, color, "build"),
+    }
+}

@@ -1,0 +1,30 @@
+//! `codecompare check`: validate everything, write nothing.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{Color, RootArg, fail};
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+pub fn execute(args: CheckArgs, color: Color) -> ExitCode {
+    let root = &args.root.root;
+    match codecompare::build::check(root) {
+        Ok(loaded) => {
+            let codes: usize = loaded.site.protocols.iter().map(|p| p.codes.len()).sum();
+            let pairs: usize = loaded.site.protocols.iter().map(|p| p.pairs().len()).sum();
+            println!(
+                "OK: {} protocols, {codes} codes, {pairs} comparisons, {} locales",
+                loaded.site.protocols.len(),
+                loaded.config.locales.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => fail(root, &diagnostics, color, "check"),
+    }
+}

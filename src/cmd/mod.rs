@@ -1,0 +1,84 @@
+//! Command-line arguments; each subcommand lives in its own module with its
+//! arguments and an `execute`.
+
+pub mod build;
+pub mod check;
+pub mod i18n_status;
+pub mod serve;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use codecompare::diag::Diagnostics;
+use codespan_reporting::term::termcolor::ColorChoice;
+
+/// Build the multilingual reference site of protocol reply codes.
+#[derive(Parser)]
+#[command(name = "codecompare", version, about, propagate_version = true)]
+pub struct Cli {
+    /// When to colour messages.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (default: public/).
+    Build(build::BuildArgs),
+    /// Validate content, templates and translations; write nothing.
+    Check(check::CheckArgs),
+    /// Build, serve on 127.0.0.1, rebuild and reload on change.
+    Serve(serve::ServeArgs),
+    /// Translation tools.
+    #[command(subcommand)]
+    I18n(I18nCommand),
+}
+
+#[derive(Subcommand)]
+pub enum I18nCommand {
+    /// Per locale: missing, obsolete and broken messages.
+    Status(i18n_status::StatusArgs),
+}
+
+/// The site folder, shared by every subcommand.
+#[derive(Args, Clone)]
+pub struct RootArg {
+    /// The site's folder (the one with site.toml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    pub fn choice(self) -> ColorChoice {
+        match self {
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+            Color::Auto
+                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
+            {
+                ColorChoice::Auto
+            }
+            Color::Auto => ColorChoice::Never,
+        }
+    }
+}
+
+/// Prints every problem and a one-line reason, and returns the failure code.
+pub fn fail(root: &Path, diagnostics: &Diagnostics, color: Color, what: &str) -> ExitCode {
+    diagnostics.emit(root, color.choice());
+    let n = diagnostics.len();
+    let plural = if n == 1 { "" } else { "s" };
+    eprintln!("error: {what} failed: {n} problem{plural} found");
+    ExitCode::FAILURE
+}

@@ -1,0 +1,167 @@
+//! Discovery and parsing: every file under `content/`, each on its own.
+//!
+//! Produces the parsed files of each protocol folder plus every problem found
+//! on the way (stray files, unreadable or malformed YAML), so validation can go
+//! on and report cross-file problems in the same run.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::yaml::{self, Source};
+use super::{CONTENT_DIR, CodeFile, PAIRS_DIR, PROTOCOL_FILE, PairFile, ProtocolFile};
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// The parsed files of one protocol folder.
+#[derive(Debug, Default)]
+pub struct LoadedProtocol {
+    /// The folder name, which must equal the protocol's `id`.
+    pub dir: String,
+    pub protocol: Option<(ProtocolFile, Source)>,
+    /// Code files with their file stems.
+    pub codes: Vec<(String, CodeFile, Source)>,
+    /// Pair files with their file stems (`125-vs-426`).
+    pub pairs: Vec<(String, PairFile, Source)>,
+}
+
+/// What a file under `content/` is, by where it sits.
+enum FileKind {
+    Protocol,
+    Code,
+    Pair,
+}
+
+pub fn load_all(root: &Path) -> (Vec<LoadedProtocol>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        diagnostics.push(
+            Diagnostic::in_file(CONTENT_DIR, "the content folder is missing")
+                .help("create content/<protocol>/_protocol.yaml"),
+        );
+        return (Vec::new(), diagnostics);
+    }
+    let (files, mut protocols) = discover(root, &mut diagnostics);
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|(dir, kind, rel)| (dir, parse_file(root, kind, rel)))
+        .collect();
+    for (dir, result) in parsed {
+        let entry = protocols
+            .iter_mut()
+            .find(|p| &p.dir == dir)
+            .expect("discovered folder");
+        match result {
+            Ok(Parsed::Protocol(file, source)) => entry.protocol = Some((file, source)),
+            Ok(Parsed::Code(stem, file, source)) => entry.codes.push((stem, file, source)),
+            Ok(Parsed::Pair(stem, file, source)) => entry.pairs.push((stem, file, source)),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    (protocols, diagnostics)
+}
+
+/// Walks `content/`, classifying each file; anything that fits nowhere is an error.
+fn discover(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<(String, FileKind, PathBuf)>, Vec<LoadedProtocol>) {
+    let mut files = Vec::new();
+    let mut protocols = Vec::new();
+    let walker = WalkDir::new(root.join(CONTENT_DIR))
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| CONTENT_DIR.into());
+                diagnostics.push(Diagnostic::in_file(path, format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        let parts: Vec<String> = rel
+            .iter()
+            .skip(1)
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let is_dir = entry.file_type().is_dir();
+        match (parts.as_slice(), is_dir) {
+            ([dir], true) => protocols.push(LoadedProtocol {
+                dir: dir.clone(),
+                ..LoadedProtocol::default()
+            }),
+            ([_, sub], true) if sub == PAIRS_DIR => {}
+            ([dir, name], false) if name == PROTOCOL_FILE => {
+                files.push((dir.clone(), FileKind::Protocol, rel))
+            }
+            ([dir, name], false) if is_yaml(name) => files.push((dir.clone(), FileKind::Code, rel)),
+            ([dir, sub, name], false) if sub == PAIRS_DIR && is_yaml(name) => {
+                files.push((dir.clone(), FileKind::Pair, rel))
+            }
+            _ => {
+                diagnostics.push(stray(&rel, is_dir));
+                if is_dir {
+                    // Nothing below a stray folder is read; one message is enough.
+                    continue;
+                }
+            }
+        }
+    }
+    for protocol in &protocols {
+        let has_file = files
+            .iter()
+            .any(|(dir, kind, _)| dir == &protocol.dir && matches!(kind, FileKind::Protocol));
+        if !has_file {
+            let path = Path::new(CONTENT_DIR)
+                .join(&protocol.dir)
+                .join(PROTOCOL_FILE);
+            diagnostics.push(
+                Diagnostic::in_file(path, "this protocol folder has no _protocol.yaml")
+                    .help("add one with id, name, title, summary, classes and pairs (see CONTRIBUTING.md)"),
+            );
+        }
+    }
+    (files, protocols)
+}
+
+fn stray(rel: &Path, is_dir: bool) -> Diagnostic {
+    let what = if is_dir { "folder" } else { "file" };
+    Diagnostic::in_file(rel, format!("unexpected {what} in content/"))
+        .help("content/ holds <protocol>/_protocol.yaml, <protocol>/<code>.yaml and <protocol>/pairs/<a>-vs-<b>.yaml only")
+}
+
+enum Parsed {
+    Protocol(ProtocolFile, Source),
+    Code(String, CodeFile, Source),
+    Pair(String, PairFile, Source),
+}
+
+fn parse_file(root: &Path, kind: &FileKind, rel: &Path) -> Result<Parsed, Diagnostic> {
+    let source = yaml::read_source(root, rel)?;
+    let stem = rel
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    Ok(match kind {
+        FileKind::Protocol => Parsed::Protocol(yaml::parse(&source)?, source),
+        FileKind::Code => Parsed::Code(stem, yaml::parse(&source)?, source),
+        FileKind::Pair => Parsed::Pair(stem, yaml::parse(&source)?, source),
+    })
+}
+
+fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}

@@ -1,0 +1,243 @@
+//! Checks that span files: ids against folder and file names, class and
+//! category digits, `related` codes, pair files and featured comparisons.
+
+use std::collections::BTreeMap;
+
+use super::load::LoadedProtocol;
+use super::yaml::Source;
+use super::{Code, CodeFile, Protocol, ProtocolFile, Site};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::pairs::{Pair, code_order};
+
+pub fn validate(
+    (loaded, mut diagnostics): (Vec<LoadedProtocol>, Diagnostics),
+) -> Result<Site, Diagnostics> {
+    let mut protocols = Vec::new();
+    for protocol in loaded {
+        if let Some(protocol) = validate_protocol(protocol, &mut diagnostics) {
+            protocols.push(protocol);
+        }
+    }
+    protocols.sort_by(|a, b| a.id.cmp(&b.id));
+    diagnostics.into_result(Site { protocols })
+}
+
+fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> Option<Protocol> {
+    let (file, source) = loaded.protocol?;
+    if file.id != loaded.dir {
+        diagnostics.push(
+            source
+                .diagnostic_at(
+                    "id",
+                    Some(&file.id),
+                    format!("id `{}` differs from its folder `{}`", file.id, loaded.dir),
+                )
+                .help(format!("set `id: {}` or rename the folder", loaded.dir)),
+        );
+    }
+    for (key, class) in file.classes.iter().chain(&file.categories) {
+        if key.len() != 1 || !key.chars().all(|c| c.is_ascii_digit()) {
+            diagnostics.push(
+                source
+                    .diagnostic_at(key, None, format!("`{key}` is not a single digit"))
+                    .help(format!(
+                        "classes and categories are keyed by one digit, e.g. \"1\" ({})",
+                        class.name
+                    )),
+            );
+        }
+    }
+
+    let mut checked: Vec<(Code, super::yaml::Source)> = Vec::new();
+    let mut seen: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    for (stem, code, code_source) in loaded.codes {
+        if let Some(code) = check_code(stem, code, &code_source, &file, &seen, diagnostics) {
+            seen.insert(code.code.clone(), code_source.path.clone());
+            checked.push((code, code_source));
+        }
+    }
+    // `related` can name any code of the protocol, so it is checked once all are known.
+    for (code, source) in &checked {
+        for related in &code.related {
+            let message = if related == &code.code {
+                (
+                    format!("code {related} lists itself as related"),
+                    "remove it from `related`".to_string(),
+                )
+            } else if !seen.contains_key(related) {
+                (
+                    format!("related code `{related}` does not exist in {}", file.id),
+                    format!(
+                        "add content/{}/{related}.yaml or remove it from `related`",
+                        file.id
+                    ),
+                )
+            } else {
+                continue;
+            };
+            diagnostics.push(
+                source
+                    .diagnostic_at("related", Some(related), message.0)
+                    .help(message.1),
+            );
+        }
+    }
+    let mut codes: Vec<Code> = checked.into_iter().map(|(code, _)| code).collect();
+    codes.sort_by(|a, b| code_order(&a.code, &b.code));
+
+    let mut protocol = Protocol {
+        id: file.id,
+        name: file.name,
+        title: file.title,
+        summary: file.summary,
+        references: file.references,
+        classes: file.classes,
+        categories: file.categories,
+        pair_policy: file.pairs,
+        featured: Vec::new(),
+        codes,
+        pair_notes: BTreeMap::new(),
+    };
+    let pages: std::collections::BTreeSet<Pair> = protocol.pairs().into_iter().collect();
+    for (stem, pair_file, pair_source) in loaded.pairs {
+        match check_pair(&stem, &protocol, &pages) {
+            Ok(pair) => {
+                protocol.pair_notes.insert(pair.slug(), pair_file.notes);
+            }
+            Err(message) => diagnostics.push(
+                Diagnostic::in_file(&pair_source.path, message.0)
+                    .at(1, 1)
+                    .help(message.1),
+            ),
+        }
+    }
+    for slug in &file.featured {
+        match check_pair(slug, &protocol, &pages) {
+            Ok(pair) => protocol.featured.push(pair),
+            Err(message) => diagnostics.push(
+                source
+                    .diagnostic_at("featured", Some(slug), message.0)
+                    .help(message.1),
+            ),
+        }
+    }
+    Some(protocol)
+}
+
+/// Checks one code file on its own: its code, class and category.
+fn check_code(
+    stem: String,
+    file: CodeFile,
+    source: &Source,
+    protocol: &ProtocolFile,
+    seen: &BTreeMap<String, std::path::PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Code> {
+    let at_code = |msg: String| source.diagnostic_at("code", Some(&file.code), msg);
+    if file.code != stem {
+        diagnostics.push(
+            at_code(format!(
+                "code `{}` differs from the file name `{stem}`",
+                file.code
+            ))
+            .help(format!("set `code: \"{stem}\"` or rename the file")),
+        );
+        return None;
+    }
+    if file.code.is_empty() || !file.code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        diagnostics.push(
+            at_code(format!("`{}` is not a valid code", file.code))
+                .help("codes are letters and digits, like \"125\""),
+        );
+        return None;
+    }
+    if let Some(first) = seen.get(&file.code) {
+        diagnostics.push(
+            at_code(format!("code `{}` is defined twice", file.code)).help(format!(
+                "it is also defined in {}; keep one file",
+                first.display()
+            )),
+        );
+        return None;
+    }
+    let code = Code {
+        code: file.code,
+        name: file.name,
+        summary: file.summary,
+        description: file.description,
+        seen_when: file.seen_when,
+        fix: file.fix,
+        references: file.references,
+        related: file.related,
+    };
+    let class = code.class();
+    if !protocol.classes.contains_key(&class) {
+        diagnostics.push(
+            source
+                .diagnostic_at("code", Some(&code.code), format!("class `{class}` of code {} is missing from _protocol.yaml", code.code))
+                .help(format!("add \"{class}\": {{ name: ..., summary: ... }} under `classes` in content/{}/_protocol.yaml", protocol.id)),
+        );
+    }
+    let category = code.category();
+    if !protocol.categories.is_empty() && !protocol.categories.contains_key(&category) {
+        diagnostics.push(
+            source
+                .diagnostic_at(
+                    "code",
+                    Some(&code.code),
+                    format!(
+                        "category `{category}` of code {} is missing from _protocol.yaml",
+                        code.code
+                    ),
+                )
+                .help(format!(
+                    "add \"{category}\" under `categories` in content/{}/_protocol.yaml",
+                    protocol.id
+                )),
+        );
+    }
+    Some(code)
+}
+
+/// A pair slug must be `<a>-vs-<b>`, in order, of two codes whose comparison page exists.
+fn check_pair(
+    slug: &str,
+    protocol: &Protocol,
+    pages: &std::collections::BTreeSet<Pair>,
+) -> Result<Pair, (String, String)> {
+    let Some(pair) = Pair::parse_slug(slug) else {
+        return Err((
+            format!("`{slug}` is not of the form <a>-vs-<b>"),
+            "name it like 125-vs-426".into(),
+        ));
+    };
+    for code in [&pair.a, &pair.b] {
+        if protocol.code(code).is_none() {
+            return Err((
+                format!(
+                    "`{slug}` names code `{code}`, which does not exist in {}",
+                    protocol.id
+                ),
+                format!("add content/{}/{code}.yaml or fix the name", protocol.id),
+            ));
+        }
+    }
+    if !pair.is_canonical() {
+        let fixed = Pair::new(&pair.a, &pair.b).slug();
+        return Err((
+            format!("`{slug}` is not in order"),
+            format!("the lower code comes first: `{fixed}`"),
+        ));
+    }
+    if !pages.contains(&pair) {
+        return Err((
+            format!(
+                "there is no comparison page `{slug}` under `pairs: {:?}`",
+                protocol.pair_policy
+            )
+            .to_lowercase(),
+            "compare codes of the same class, or change `pairs` in _protocol.yaml".into(),
+        ));
+    }
+    Ok(pair)
+}

@@ -1,0 +1,84 @@
+//! Message ids derived from the YAML content (DESIGN.md "Translations").
+//!
+//! The one place that spells `ftp-125-name`, `ftp-class-1-summary`,
+//! `ftp-pair-125-vs-426-notes`: rendering looks translations up with these,
+//! and `i18n status` compares translation files against them.
+
+use crate::content::{Code, Protocol, Site};
+use crate::pairs::Pair;
+
+pub fn protocol_field(protocol: &Protocol, field: &str) -> String {
+    format!("{}-{field}", protocol.id)
+}
+
+pub fn code_field(protocol: &Protocol, code: &Code, field: &str) -> String {
+    format!("{}-{}-{field}", protocol.id, code.code)
+}
+
+pub fn class_field(protocol: &Protocol, digit: &str, field: &str) -> String {
+    format!("{}-class-{digit}-{field}", protocol.id)
+}
+
+pub fn category_field(protocol: &Protocol, digit: &str, field: &str) -> String {
+    format!("{}-category-{digit}-{field}", protocol.id)
+}
+
+pub fn pair_notes(protocol: &Protocol, pair: &Pair) -> String {
+    format!("{}-pair-{}-notes", protocol.id, pair.slug())
+}
+
+/// One translatable content message: its id and its source (YAML) text.
+#[derive(Debug, Clone)]
+pub struct SourceMessage {
+    pub id: String,
+    pub source: String,
+}
+
+/// Every content message of one protocol, in file order (what `<protocol>.ftl` translates).
+pub fn protocol_messages(protocol: &Protocol) -> Vec<SourceMessage> {
+    let mut out = Vec::new();
+    let mut push = |id: String, source: &str| {
+        out.push(SourceMessage {
+            id,
+            source: source.to_string(),
+        })
+    };
+    push(protocol_field(protocol, "title"), &protocol.title);
+    push(protocol_field(protocol, "summary"), &protocol.summary);
+    for (digit, class) in &protocol.classes {
+        push(class_field(protocol, digit, "name"), &class.name);
+        push(class_field(protocol, digit, "summary"), &class.summary);
+    }
+    for (digit, category) in &protocol.categories {
+        push(category_field(protocol, digit, "name"), &category.name);
+        push(
+            category_field(protocol, digit, "summary"),
+            &category.summary,
+        );
+    }
+    for code in &protocol.codes {
+        for (field, text) in [
+            ("name", &code.name),
+            ("summary", &code.summary),
+            ("description", &code.description),
+            ("seen_when", &code.seen_when),
+            ("fix", &code.fix),
+        ] {
+            push(code_field(protocol, code, field), text);
+        }
+    }
+    for (slug, notes) in &protocol.pair_notes {
+        if let Some(pair) = Pair::parse_slug(slug) {
+            push(pair_notes(protocol, &pair), notes);
+        }
+    }
+    out
+}
+
+/// `(file name, messages)` for every protocol of the site.
+pub fn all_messages(site: &Site) -> Vec<(String, Vec<SourceMessage>)> {
+    site.protocols
+        .iter()
+        .map(|p| (format!("{}.ftl", p.id), protocol_messages(p)))
+        .collect()
+}

@@ -1,0 +1,429 @@
+//! Translations: Fluent bundles per locale, and lookups with fallback.
+//!
+//! Third stage of the pipeline: `Config` and `Site` in, a `Catalog` out. The
+//! source locale takes content text from YAML and UI text from
+//! `i18n/<source>/site.ftl`; every other locale reads `i18n/<locale>/*.ftl`.
+//! A message missing in a locale falls back to the source locale; the
+//! fallback is recorded (for the build summary) and marked `lang` in HTML.
+//!
+//! Sentence patterns get their data as Fluent variables, and every bundle
+//! offers `NUMBER_END($code)` so each language decides its own grammar (see
+//! TRANSLATING.md).
+
+pub mod ids;
+pub mod status;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+
+pub const I18N_DIR: &str = "i18n";
+pub const SITE_FILE: &str = "site.ftl";
+
+/// Marks the start and end of fallback text inside a formatted sentence, so the
+/// HTML form can wrap it in `<span lang>` after escaping (private-use code points
+/// never occur in content).
+const FALLBACK_START: char = '\u{E000}';
+const FALLBACK_END: char = '\u{E001}';
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// A piece of localized text in its two forms: plain (for `<title>`, meta and
+/// attributes) and HTML (escaped, fallback parts wrapped in `lang`).
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    pub html: String,
+}
+
+impl Text {
+    /// Text in the page's own language.
+    pub fn native(text: &str) -> Text {
+        Text {
+            text: text.to_string(),
+            html: escape_html(text),
+        }
+    }
+
+    /// Text that fell back to `lang`.
+    pub fn fallback(text: &str, lang: &str) -> Text {
+        Text {
+            text: text.to_string(),
+            html: format!("<span lang=\"{lang}\">{}</span>", escape_html(text)),
+        }
+    }
+
+    /// Whether the HTML form carries a fallback `lang`.
+    pub fn has_fallback(&self) -> bool {
+        self.html.contains(" lang=\"")
+    }
+}
+
+/// One message's text in a locale: its own, or the source locale's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookup {
+    pub value: String,
+    pub fell_back: bool,
+}
+
+/// Fluent bundles of every locale, with the source locale's as fallback.
+pub struct Catalog {
+    pub source_locale: String,
+    bundles: BTreeMap<String, Bundle>,
+    /// Ids of the source locale's `site.ftl` messages: the UI strings templates get.
+    ui_ids: Vec<String>,
+    /// `(locale, message id)` of every fallback taken, for the build report.
+    fallbacks: Mutex<BTreeSet<(String, String)>>,
+}
+
+impl Catalog {
+    /// Loads `i18n/<locale>/*.ftl` for every locale of the config.
+    pub fn load(config: &Config) -> Result<Catalog, Diagnostics> {
+        let mut diagnostics = Diagnostics::default();
+        let mut bundles = BTreeMap::new();
+        let mut ui_ids = Vec::new();
+        for locale in &config.locales {
+            let is_source = locale == &config.default_locale;
+            match load_bundle(&config.root, locale, is_source) {
+                Ok((bundle, site_ids)) => {
+                    if is_source {
+                        ui_ids = site_ids;
+                    }
+                    bundles.insert(locale.clone(), bundle);
+                }
+                Err(found) => diagnostics.extend(found),
+            }
+        }
+        diagnostics.into_result(Catalog {
+            source_locale: config.default_locale.clone(),
+            bundles,
+            ui_ids,
+            fallbacks: Mutex::new(BTreeSet::new()),
+        })
+    }
+
+    pub fn is_source(&self, locale: &str) -> bool {
+        locale == self.source_locale
+    }
+
+    /// The ids of every UI message of the source locale's `site.ftl`.
+    pub fn ui_ids(&self) -> &[String] {
+        &self.ui_ids
+    }
+
+    /// A UI or sentence message, falling back to the source locale.
+    pub fn message(&self, locale: &str, id: &str, args: &[(&str, Arg)]) -> Text {
+        let fluent_args = to_fluent_args(args);
+        if let Some(value) = self.format(locale, id, &fluent_args) {
+            return marked_to_text(&value, &self.source_locale);
+        }
+        if !self.is_source(locale) {
+            self.record_fallback(locale, id);
+        }
+        match self.format(&self.source_locale, id, &fluent_args) {
+            Some(value) if !self.is_source(locale) => {
+                let text = marked_to_text(&value, &self.source_locale);
+                Text {
+                    html: format!("<span lang=\"{}\">{}</span>", self.source_locale, text.html),
+                    text: text.text,
+                }
+            }
+            Some(value) => marked_to_text(&value, &self.source_locale),
+            // Missing in the source locale too: show the id, as Fluent tools do.
+            None => Text::native(id),
+        }
+    }
+
+    /// Content text: the locale's translation of `id`, or `source` (the YAML
+    /// text) in the source locale and as fallback.
+    pub fn content(&self, locale: &str, id: &str, source: &str) -> Lookup {
+        if self.is_source(locale) {
+            return Lookup {
+                value: source.to_string(),
+                fell_back: false,
+            };
+        }
+        match self.format(locale, id, &FluentArgs::new()) {
+            Some(value) => Lookup {
+                value,
+                fell_back: false,
+            },
+            None => {
+                self.record_fallback(locale, id);
+                Lookup {
+                    value: source.to_string(),
+                    fell_back: true,
+                }
+            }
+        }
+    }
+
+    /// Fallbacks taken so far, per locale.
+    pub fn fallback_counts(&self) -> BTreeMap<String, usize> {
+        let fallbacks = self.fallbacks.lock().unwrap_or_else(|e| e.into_inner());
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (locale, _) in fallbacks.iter() {
+            *counts.entry(locale.clone()).or_default() += 1;
+        }
+        counts
+    }
+
+    fn record_fallback(&self, locale: &str, id: &str) {
+        let mut fallbacks = self.fallbacks.lock().unwrap_or_else(|e| e.into_inner());
+        fallbacks.insert((locale.to_string(), id.to_string()));
+    }
+
+    /// Formats `id` in exactly `locale`; `None` when missing or broken there.
+    fn format(&self, locale: &str, id: &str, args: &FluentArgs) -> Option<String> {
+        let bundle = self.bundles.get(locale)?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let value = bundle.format_pattern(pattern, Some(args), &mut errors);
+        errors.is_empty().then(|| value.into_owned())
+    }
+}
+
+/// A value given to a sentence pattern.
+pub enum Arg<'a> {
+    Str(&'a str),
+    Text(&'a Text),
+    Number(usize),
+}
+
+fn to_fluent_args<'a>(args: &'a [(&'a str, Arg<'a>)]) -> FluentArgs<'a> {
+    let mut fluent = FluentArgs::new();
+    for (name, arg) in args {
+        match arg {
+            Arg::Str(s) => fluent.set(*name, FluentValue::from(*s)),
+            Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+            Arg::Text(text) if text.has_fallback() => fluent.set(
+                *name,
+                FluentValue::from(format!("{FALLBACK_START}{}{FALLBACK_END}", text.text)),
+            ),
+            Arg::Text(text) => fluent.set(*name, FluentValue::from(text.text.as_str())),
+        }
+    }
+    fluent
+}
+
+/// Turns a formatted sentence with fallback markers into plain text and HTML.
+fn marked_to_text(value: &str, source_locale: &str) -> Text {
+    let text: String = value
+        .chars()
+        .filter(|c| *c != FALLBACK_START && *c != FALLBACK_END)
+        .collect();
+    let html = escape_html(value)
+        .replace(FALLBACK_START, &format!("<span lang=\"{source_locale}\">"))
+        .replace(FALLBACK_END, "</span>");
+    Text { text, html }
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `.ftl` files of one locale folder, sorted.
+pub fn locale_files(root: &Path, locale: &str) -> Vec<PathBuf> {
+    let dir = root.join(I18N_DIR).join(locale);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+        .map(|path| path.strip_prefix(root).unwrap_or(&path).to_path_buf())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Parses one `.ftl` file; syntax errors become located diagnostics.
+pub fn parse_ftl(root: &Path, rel: &Path) -> Result<FluentResource, Diagnostics> {
+    let source = crate::content::yaml::read_source(root, rel).or_else(|d| {
+        if d.message.contains("empty") {
+            Ok(empty_source(rel))
+        } else {
+            Err(d)
+        }
+    })?;
+    FluentResource::try_new(source.text.clone()).map_err(|(_, errors)| {
+        Diagnostics(
+            errors
+                .iter()
+                .map(|err| {
+                    Diagnostic::in_file(rel, format!("Fluent syntax error: {}", err.kind))
+                        .at_offset(&source.text, error_offset(&source.text, err))
+                        .help("see https://projectfluent.org/fluent/guide/ ; multi-line values are indented, and `{`, `}` need escaping as {\"{\"}")
+                })
+                .collect(),
+        )
+    })
+}
+
+/// Where to point at a Fluent syntax error: the parser notices some errors
+/// only at the start of the next line; the mistake is at the end of the one
+/// before.
+fn error_offset(text: &str, err: &fluent_syntax::parser::ParserError) -> usize {
+    let pos = err.pos.start.min(text.len());
+    let entry_start = err.slice.as_ref().map_or(0, |slice| slice.start);
+    let at_line_start = pos > 0 && text.as_bytes().get(pos - 1) == Some(&b'\n');
+    if at_line_start && pos > entry_start + 1 {
+        pos - 2
+    } else {
+        pos
+    }
+}
+
+fn empty_source(rel: &Path) -> crate::content::yaml::Source {
+    crate::content::yaml::Source {
+        path: rel.to_path_buf(),
+        text: String::new(),
+    }
+}
+
+/// The bundle of one locale, and the message ids of its `site.ftl`.
+fn load_bundle(
+    root: &Path,
+    locale: &str,
+    is_source: bool,
+) -> Result<(Bundle, Vec<String>), Diagnostics> {
+    let dir = Path::new(I18N_DIR).join(locale);
+    let files = locale_files(root, locale);
+    let site_file = dir.join(SITE_FILE);
+    if !files.contains(&site_file) {
+        let what = if is_source {
+            "the source locale"
+        } else {
+            "a listed locale"
+        };
+        return Err(Diagnostic::in_file(
+            &site_file,
+            format!("{what} `{locale}` has no {SITE_FILE}"),
+        )
+        .help(format!(
+            "add {} (copy i18n/<source>/site.ftl and translate it; see TRANSLATING.md)",
+            site_file.display()
+        ))
+        .into());
+    }
+    let langid = locale.parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![langid]);
+    // Output is HTML with `lang` and `dir` set per page; isolation marks would
+    // only add invisible characters to titles and attributes.
+    bundle.set_use_isolating(false);
+    add_functions(&mut bundle);
+    let mut diagnostics = Diagnostics::default();
+    let mut site_ids = Vec::new();
+    for rel in files {
+        // The source locale's content text lives in YAML, not in `<protocol>.ftl`.
+        if is_source && rel != site_file {
+            continue;
+        }
+        match parse_ftl(root, &rel) {
+            Ok(resource) => {
+                if rel == site_file {
+                    site_ids = message_ids(&resource);
+                }
+                if let Err(errors) = bundle.add_resource(resource) {
+                    for err in errors {
+                        diagnostics.push(
+                            Diagnostic::in_file(&rel, format!("{err}"))
+                                .help("each message id must be defined once per locale"),
+                        );
+                    }
+                }
+            }
+            Err(found) => diagnostics.extend(found),
+        }
+    }
+    diagnostics.into_result((bundle, site_ids))
+}
+
+fn message_ids(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) if m.value.is_some() => {
+                Some(m.id.name.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Functions every locale's messages may call.
+fn add_functions(bundle: &mut Bundle) {
+    let _ = bundle.add_function("NUMBER_END", |positional, _named| {
+        let spoken = match positional.first() {
+            Some(FluentValue::String(s)) => number_end(s),
+            Some(FluentValue::Number(n)) => number_end(&n.as_string()),
+            _ => "other",
+        };
+        FluentValue::from(spoken)
+    });
+}
+
+/// How a number read aloud ends: its last non-zero digit (`one` … `nine`)
+/// when the last digit is not zero, else the unit it ends on (`ten`,
+/// `hundred`, `thousand`, `ten-thousand`); `zero` for 0 and `other` for
+/// anything that is not a whole number. Korean picks 은/는 from this; other
+/// languages can ignore it.
+pub fn number_end(number: &str) -> &'static str {
+    const DIGITS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    const UNITS: [&str; 4] = ["ten", "hundred", "thousand", "ten-thousand"];
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return "other";
+    }
+    let digits = number.trim_start_matches('0');
+    if digits.is_empty() {
+        return "zero";
+    }
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    match zeros {
+        0 => DIGITS[usize::from(digits.as_bytes()[digits.len() - 1] - b'0')],
+        n => UNITS[(n - 1).min(UNITS.len() - 1)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_end_names_the_last_spoken_unit() {
+        assert_eq!(number_end("125"), "five");
+        assert_eq!(number_end("426"), "six");
+        assert_eq!(number_end("150"), "ten");
+        assert_eq!(number_end("200"), "hundred");
+        assert_eq!(number_end("1000"), "thousand");
+        assert_eq!(number_end("0"), "zero");
+        assert_eq!(number_end("x1"), "other");
+    }
+
+    #[test]
+    fn fallback_markers_become_lang_spans() {
+        let text = marked_to_text("A <b> \u{E000}Open\u{E001}", "en");
+        assert_eq!(text.text, "A <b> Open");
+        assert_eq!(text.html, "A &lt;b&gt; <span lang=\"en\">Open</span>");
+    }
+}

@@ -1,0 +1,187 @@
+//! Writing the site: into a staging folder beside the output, then a swap.
+//!
+//! Last stage of the pipeline. A failed build leaves the previous output
+//! exactly as it was; a successful one replaces it whole. The output folder
+//! is refused when it could be something other than a previous build: the
+//! site root or one of its source folders, the home folder, or a non-empty
+//! folder without our marker file.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+/// Written into every build, so a later build knows the folder is ours.
+pub const MARKER: &str = ".codecompare-build";
+const SOURCE_DIRS: [&str; 5] = ["content", "templates", "i18n", "static", "src"];
+
+/// A build in progress; dropped without `commit`, it removes itself.
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks `target` and creates an empty staging folder beside it.
+    pub fn create(root: &Path, target: &Path) -> Result<Staging, Diagnostic> {
+        let target = absolute(target);
+        check_target(&absolute(root), &target)?;
+        let parent = target.parent().unwrap_or(Path::new("/"));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        std::fs::create_dir_all(parent).map_err(|err| io_error(parent, "create", &err))?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|err| io_error(&dir, "clear", &err))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|err| io_error(&dir, "create", &err))?;
+        std::fs::write(
+            dir.join(MARKER),
+            "written by codecompare; the folder is replaced on each build\n",
+        )
+        .map_err(|err| io_error(&dir, "write to", &err))?;
+        Ok(Staging {
+            target,
+            dir,
+            committed: false,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file below the staging folder, creating its parents.
+    pub fn write(&self, rel: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+        write_file(&self.dir.join(rel), contents)
+    }
+
+    /// Copies `static/` as-is (its absence is fine).
+    pub fn copy_static(&self, from: &Path) -> Result<usize, Diagnostic> {
+        let mut copied = 0;
+        for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
+            let to = self.dir.join(rel);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent).map_err(|err| io_error(parent, "create", &err))?;
+            }
+            std::fs::copy(entry.path(), &to).map_err(|err| io_error(entry.path(), "copy", &err))?;
+            copied += 1;
+        }
+        Ok(copied)
+    }
+
+    /// Replaces the output folder with the staging folder.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.old-{}",
+            self.target
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy(),
+            std::process::id()
+        ));
+        let had_previous = self.target.exists();
+        if had_previous {
+            std::fs::rename(&self.target, &old)
+                .map_err(|err| io_error(&self.target, "move aside", &err))?;
+        }
+        if let Err(err) = std::fs::rename(&self.dir, &self.target) {
+            if had_previous {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(io_error(&self.target, "replace", &err));
+        }
+        self.committed = true;
+        if had_previous {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|err| io_error(parent, "create", &err))?;
+    }
+    std::fs::write(path, contents).map_err(|err| io_error(path, "write", &err))
+}
+
+/// Refuses output folders that a swap could destroy by mistake.
+pub fn check_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
+    let refuse = |why: String| {
+        Err(Diagnostic::new(format!(
+            "refusing to write the site to {}: {why}",
+            target.display()
+        ))
+        .help("pass --output with a new folder, or a folder a previous build wrote (e.g. public/)"))
+    };
+    let root = canonical(root);
+    let target_real = canonical(target);
+    if root.starts_with(&target_real) {
+        return refuse(
+            "it is the site root or contains it, and a build replaces the whole folder".into(),
+        );
+    }
+    for dir in SOURCE_DIRS {
+        if target_real.starts_with(root.join(dir)) {
+            return refuse(format!("it is inside the source folder {dir}/"));
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        if canonical(&home).starts_with(&target_real) {
+            return refuse("it is your home folder or contains it".into());
+        }
+    }
+    if target.is_file() {
+        return refuse("it is a file".into());
+    }
+    let non_empty = std::fs::read_dir(target)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
+    if non_empty && !target.join(MARKER).exists() {
+        return refuse(format!(
+            "it is a non-empty folder that codecompare did not write (no {MARKER} file in it), and a build replaces the whole folder"
+        ));
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Resolves symlinks of the longest existing ancestor, so `a/../b` and links compare right.
+fn canonical(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    out.extend(rest.iter().rev());
+    out
+}
+
+fn io_error(path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(format!("cannot {action} {}: {err}", path.display()))
+}

@@ -1,0 +1,132 @@
+//! Comparison pairs: which exist, their canonical order and their slug.
+//!
+//! One pure module so that pages, links, sitemaps and validation agree on
+//! "a before b" (numeric when both are numbers) and on `<a>-vs-<b>`.
+
+use std::cmp::Ordering;
+
+use crate::content::{Code, PairPolicy};
+
+/// An unordered pair of codes, stored in canonical order (`a` before `b`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pair {
+    pub a: String,
+    pub b: String,
+}
+
+impl Pair {
+    /// The pair of two different codes, whichever order they come in.
+    pub fn new(x: &str, y: &str) -> Pair {
+        let (a, b) = if code_order(x, y) == Ordering::Greater {
+            (y, x)
+        } else {
+            (x, y)
+        };
+        Pair {
+            a: a.to_string(),
+            b: b.to_string(),
+        }
+    }
+
+    /// `125-vs-426`: the URL segment, pair-file stem and Fluent id part.
+    pub fn slug(&self) -> String {
+        format!("{}-vs-{}", self.a, self.b)
+    }
+
+    /// Parses a slug; `None` unless it has the `<a>-vs-<b>` form.
+    pub fn parse_slug(slug: &str) -> Option<Pair> {
+        let (a, b) = slug.split_once("-vs-")?;
+        let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
+        (valid(a) && valid(b)).then(|| Pair {
+            a: a.to_string(),
+            b: b.to_string(),
+        })
+    }
+
+    /// Whether `a` sorts strictly before `b`, as a slug must have it.
+    pub fn is_canonical(&self) -> bool {
+        code_order(&self.a, &self.b) == Ordering::Less
+    }
+}
+
+/// Numeric order when both codes are numbers, text order otherwise.
+pub fn code_order(x: &str, y: &str) -> Ordering {
+    match (x.parse::<u64>(), y.parse::<u64>()) {
+        (Ok(m), Ok(n)) => m.cmp(&n).then_with(|| x.cmp(y)),
+        _ => x.cmp(y),
+    }
+}
+
+fn allowed(policy: PairPolicy, x: &Code, y: &Code) -> bool {
+    match policy {
+        PairPolicy::All => true,
+        PairPolicy::SameClass => x.class() == y.class(),
+        PairPolicy::None => false,
+    }
+}
+
+/// Every pair the policy allows, for codes already in code order.
+pub fn pairs(codes: &[Code], policy: PairPolicy) -> Vec<Pair> {
+    let mut out = Vec::new();
+    for (i, x) in codes.iter().enumerate() {
+        for y in &codes[i + 1..] {
+            if allowed(policy, x, y) {
+                out.push(Pair::new(&x.code, &y.code));
+            }
+        }
+    }
+    out
+}
+
+/// The pairs that contain `code`, ordered by the other code.
+pub fn pairs_with(codes: &[Code], code: &Code, policy: PairPolicy) -> Vec<Pair> {
+    codes
+        .iter()
+        .filter(|other| other.code != code.code && allowed(policy, code, other))
+        .map(|other| Pair::new(&code.code, &other.code))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(c: &str) -> Code {
+        Code {
+            code: c.into(),
+            name: String::new(),
+            summary: String::new(),
+            description: String::new(),
+            seen_when: String::new(),
+            fix: String::new(),
+            references: vec![],
+            related: vec![],
+        }
+    }
+
+    #[test]
+    fn order_is_numeric() {
+        assert_eq!(Pair::new("426", "125").slug(), "125-vs-426");
+        assert_eq!(Pair::new("99", "100").slug(), "99-vs-100");
+        assert!(Pair::parse_slug("426-vs-125").is_some_and(|p| !p.is_canonical()));
+        assert!(Pair::parse_slug("125vs426").is_none());
+        assert!(Pair::parse_slug("125-vs-").is_none());
+    }
+
+    #[test]
+    fn all_policy_gives_n_choose_2() {
+        let codes: Vec<Code> = ["110", "125", "200", "426", "550"]
+            .iter()
+            .map(|c| code(c))
+            .collect();
+        assert_eq!(pairs(&codes, PairPolicy::All).len(), 10);
+        assert_eq!(pairs(&codes, PairPolicy::SameClass).len(), 1);
+        assert_eq!(pairs(&codes, PairPolicy::None).len(), 0);
+        let with = pairs_with(&codes, &codes[2], PairPolicy::All);
+        let slugs: Vec<String> = with.iter().map(Pair::slug).collect();
+        assert_eq!(
+            slugs,
+            ["110-vs-200", "125-vs-200", "200-vs-426", "200-vs-550"]
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! One `Serialize` struct per template: what each template can print.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::localized::{LocalClass, LocalCode};
+use crate::content::Reference;
+use crate::i18n::Text;
+
+/// What every page has: language, head metadata, navigation and UI strings.
+#[derive(Serialize)]
+pub struct Page<'a, T: Serialize> {
+    pub lang: &'a str,
+    pub site_title: &'a str,
+    /// The `<title>`, plain text.
+    pub title: String,
+    /// The page's `<h1>`.
+    pub heading: Text,
+    pub description: String,
+    pub canonical: String,
+    pub alternates: Vec<Alternate>,
+    pub switcher: Vec<SwitchLink>,
+    pub breadcrumbs: Vec<Crumb>,
+    pub ui: &'a BTreeMap<String, Text>,
+    /// URL prefix of static files (`""` at a domain's root).
+    pub base: &'a str,
+    pub home: String,
+    pub search_index: String,
+    /// JSON-LD, already escaped for a `<script>` element.
+    pub json_ld: String,
+    pub og_type: &'static str,
+    pub live_reload: bool,
+    pub page: T,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct SwitchLink {
+    pub locale: String,
+    /// The language's name in itself ("한국어").
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct Crumb {
+    pub label: Text,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct Link {
+    pub label: Text,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct CodeLink {
+    pub code: String,
+    pub name: Text,
+    pub summary: Text,
+    pub href: String,
+}
+
+/// The two-code picker: every code of the protocol, and where a pair goes.
+#[derive(Serialize)]
+pub struct Picker {
+    pub codes: Vec<CodeOption>,
+    /// The protocol page's URL; a pair goes to `<base><a>-vs-<b>/`.
+    pub base: String,
+    /// `all` or `same-class`.
+    pub policy: String,
+    pub selected: String,
+}
+
+#[derive(Serialize)]
+pub struct CodeOption {
+    pub code: String,
+    pub class: String,
+    pub label: String,
+}
+
+#[derive(Serialize)]
+pub struct ProtocolCard {
+    pub name: String,
+    pub title: Text,
+    pub summary: Text,
+    pub href: String,
+    pub code_count: usize,
+    pub comparison_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct HomePage {
+    pub protocols: Vec<ProtocolCard>,
+    pub featured: Vec<Link>,
+}
+
+#[derive(Serialize)]
+pub struct ClassGroup {
+    pub class: LocalClass,
+    pub codes: Vec<CodeLink>,
+}
+
+#[derive(Serialize)]
+pub struct ProtocolPage {
+    pub name: String,
+    pub summary: Text,
+    pub references: Vec<Reference>,
+    pub groups: Vec<ClassGroup>,
+    pub picker: Option<Picker>,
+    pub featured: Vec<Link>,
+    pub codes_json: String,
+}
+
+#[derive(Serialize)]
+pub struct CodePage<'a> {
+    pub protocol: String,
+    pub code: &'a LocalCode,
+    pub related: Vec<CodeLink>,
+    pub comparisons: Vec<CodeLink>,
+    pub picker: Option<Picker>,
+}
+
+#[derive(Serialize)]
+pub struct ComparePage<'a> {
+    pub protocol: String,
+    pub a: &'a LocalCode,
+    pub b: &'a LocalCode,
+    pub intro: Text,
+    pub differences: Vec<Text>,
+    pub which: Vec<Text>,
+    pub notes: Option<Text>,
+    pub learn_more: Vec<Link>,
+    pub references: Vec<Reference>,
+}
+
+#[derive(Serialize)]
+pub struct NotFoundPage {}

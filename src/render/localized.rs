@@ -1,0 +1,220 @@
+//! Content in one locale: every text looked up (with fallback) and every
+//! markdown field rendered once, before any page is rendered.
+
+use serde::Serialize;
+
+use super::markdown;
+use crate::content::{Class, Code, Protocol, Reference, Site};
+use crate::i18n::{Catalog, Lookup, Text, ids};
+use crate::urls::{Route, Urls};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocalClass {
+    pub digit: String,
+    pub name: Text,
+    pub summary: Text,
+}
+
+/// A code with every field in one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocalCode {
+    pub code: String,
+    pub name: Text,
+    pub summary: Text,
+    pub description: Text,
+    pub seen_when: Text,
+    pub fix: Text,
+    /// The first sentence of `seen_when`, for the key-differences list.
+    pub when: Text,
+    /// The first sentence of `fix`, for "when to use which".
+    pub fix_first: Text,
+    pub class: LocalClass,
+    pub category: Option<LocalClass>,
+    pub references: Vec<Reference>,
+    pub related: Vec<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocalProtocol {
+    pub id: String,
+    pub name: String,
+    pub title: Text,
+    pub summary: Text,
+    pub references: Vec<Reference>,
+    pub classes: Vec<LocalClass>,
+    pub codes: Vec<LocalCode>,
+    pub url: String,
+}
+
+impl LocalProtocol {
+    pub fn code(&self, code: &str) -> Option<&LocalCode> {
+        self.codes.iter().find(|c| c.code == code)
+    }
+}
+
+/// The whole site's content in one locale.
+pub struct LocalSite {
+    pub locale: String,
+    pub protocols: Vec<LocalProtocol>,
+}
+
+pub fn localize(site: &Site, catalog: &Catalog, urls: &Urls, locale: &str) -> LocalSite {
+    let protocols = site
+        .protocols
+        .iter()
+        .map(|protocol| localize_protocol(protocol, catalog, urls, locale))
+        .collect();
+    LocalSite {
+        locale: locale.to_string(),
+        protocols,
+    }
+}
+
+fn localize_protocol(
+    protocol: &Protocol,
+    catalog: &Catalog,
+    urls: &Urls,
+    locale: &str,
+) -> LocalProtocol {
+    let source = &catalog.source_locale;
+    let plain = |id: String, text: &str| plain_text(catalog.content(locale, &id, text), source);
+    let class = |table: &str, digit: &str, class: &Class| {
+        let id = |field| match table {
+            "class" => ids::class_field(protocol, digit, field),
+            _ => ids::category_field(protocol, digit, field),
+        };
+        LocalClass {
+            digit: digit.to_string(),
+            name: plain(id("name"), &class.name),
+            summary: plain(id("summary"), &class.summary),
+        }
+    };
+    let classes: Vec<LocalClass> = protocol
+        .classes
+        .iter()
+        .map(|(d, c)| class("class", d, c))
+        .collect();
+    let categories: Vec<LocalClass> = protocol
+        .categories
+        .iter()
+        .map(|(d, c)| class("category", d, c))
+        .collect();
+    let codes = protocol
+        .codes
+        .iter()
+        .map(|code| {
+            let find = |list: &[LocalClass], digit: String| {
+                list.iter().find(|c| c.digit == digit).cloned()
+            };
+            localize_code(protocol, code, catalog, urls, locale, |field, text| {
+                (ids::code_field(protocol, code, field), text.to_string())
+            })
+            .with_classes(
+                find(&classes, code.class()),
+                find(&categories, code.category()),
+            )
+        })
+        .collect();
+    LocalProtocol {
+        id: protocol.id.clone(),
+        name: protocol.name.clone(),
+        title: plain(ids::protocol_field(protocol, "title"), &protocol.title),
+        summary: rich_text(
+            catalog.content(
+                locale,
+                &ids::protocol_field(protocol, "summary"),
+                &protocol.summary,
+            ),
+            source,
+        ),
+        references: protocol.references.clone(),
+        classes,
+        codes,
+        url: urls.path(locale, &Route::Protocol(&protocol.id)),
+    }
+}
+
+/// A code before its class and category are attached.
+struct PartialCode(LocalCode);
+
+impl PartialCode {
+    fn with_classes(
+        mut self,
+        class: Option<LocalClass>,
+        category: Option<LocalClass>,
+    ) -> LocalCode {
+        // Validation guarantees the class exists; the default only keeps this total.
+        self.0.class = class.unwrap_or_else(|| LocalClass {
+            digit: self.0.code.chars().take(1).collect(),
+            name: Text::default(),
+            summary: Text::default(),
+        });
+        self.0.category = category;
+        self.0
+    }
+}
+
+fn localize_code(
+    protocol: &Protocol,
+    code: &Code,
+    catalog: &Catalog,
+    urls: &Urls,
+    locale: &str,
+    id: impl Fn(&str, &str) -> (String, String),
+) -> PartialCode {
+    let source = &catalog.source_locale;
+    let lookup = |field: &str, text: &str| {
+        let (id, text) = id(field, text);
+        catalog.content(locale, &id, &text)
+    };
+    let seen_when = lookup("seen_when", &code.seen_when);
+    let fix = lookup("fix", &code.fix);
+    let first_sentence = |lookup: &Lookup| Lookup {
+        value: markdown::first_sentence(&lookup.value),
+        fell_back: lookup.fell_back,
+    };
+    let when = first_sentence(&seen_when);
+    let fix_first = first_sentence(&fix);
+    PartialCode(LocalCode {
+        code: code.code.clone(),
+        name: plain_text(lookup("name", &code.name), source),
+        summary: plain_text(lookup("summary", &code.summary), source),
+        description: rich_text(lookup("description", &code.description), source),
+        seen_when: rich_text(seen_when, source),
+        fix: rich_text(fix, source),
+        when: plain_text(when, source),
+        fix_first: plain_text(fix_first, source),
+        class: LocalClass {
+            digit: String::new(),
+            name: Text::default(),
+            summary: Text::default(),
+        },
+        category: None,
+        references: code.references.clone(),
+        related: code.related.clone(),
+        url: urls.path(locale, &Route::Code(&protocol.id, &code.code)),
+    })
+}
+
+/// Plain text, marked when it fell back.
+pub fn plain_text(lookup: Lookup, source_locale: &str) -> Text {
+    if lookup.fell_back {
+        Text::fallback(&lookup.value, source_locale)
+    } else {
+        Text::native(&lookup.value)
+    }
+}
+
+/// Markdown: HTML in `html` (in a `lang` block when it fell back), plain text in `text`.
+pub fn rich_text(lookup: Lookup, source_locale: &str) -> Text {
+    let html = markdown::to_html(&lookup.value);
+    Text {
+        text: markdown::to_plain(&lookup.value),
+        html: if lookup.fell_back {
+            format!("<div lang=\"{source_locale}\">{html}</div>")
+        } else {
+            html
+        },
+    }
+}

@@ -1,0 +1,159 @@
+//! Rendering: content and translations in, finished files out.
+//!
+//! Fourth stage of the pipeline. `Renderer::new` parses templates and
+//! localizes the content of every locale once; `pages` lists every page;
+//! `render` turns one into HTML. Pages are independent, so the caller renders
+//! them in parallel and writes each as soon as it is done. `seo.rs` makes the
+//! files that are not pages (sitemap, robots.txt, JSON data, search index).
+
+pub mod context;
+pub mod localized;
+pub mod markdown;
+mod pages;
+pub mod seo;
+pub mod templates;
+
+use std::collections::BTreeMap;
+
+use tera::Tera;
+
+use crate::config::Config;
+use crate::content::Site;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::{Catalog, Text};
+use crate::pairs::Pair;
+use crate::urls::{Route, Urls};
+use localized::LocalSite;
+
+/// One page of the site, in no particular locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageId {
+    Home,
+    Protocol(usize),
+    Code(usize, usize),
+    Compare(usize, Pair),
+    NotFound,
+}
+
+/// Everything needed to render any page; immutable once built.
+pub struct Renderer<'a> {
+    pub config: &'a Config,
+    pub site: &'a Site,
+    pub catalog: &'a Catalog,
+    pub urls: Urls,
+    tera: Tera,
+    locals: BTreeMap<String, LocalSite>,
+    ui: BTreeMap<String, BTreeMap<String, Text>>,
+    /// Set by `serve`: pages get the live-reload script.
+    pub live_reload: bool,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        config: &'a Config,
+        site: &'a Site,
+        catalog: &'a Catalog,
+        tera: Tera,
+    ) -> Renderer<'a> {
+        let urls = Urls::new(config);
+        let mut locals = BTreeMap::new();
+        let mut ui = BTreeMap::new();
+        let ui_ids = catalog.ui_ids();
+        for locale in &config.locales {
+            locals.insert(
+                locale.clone(),
+                localized::localize(site, catalog, &urls, locale),
+            );
+            let strings = ui_ids
+                .iter()
+                .map(|id| (id.replace('-', "_"), catalog.message(locale, id, &[])))
+                .collect();
+            ui.insert(locale.clone(), strings);
+        }
+        Renderer {
+            config,
+            site,
+            catalog,
+            urls,
+            tera,
+            locals,
+            ui,
+            live_reload: false,
+        }
+    }
+
+    /// Every page of one locale, in a stable order.
+    pub fn pages(&self) -> Vec<PageId> {
+        let mut pages = vec![PageId::Home, PageId::NotFound];
+        for (pi, protocol) in self.site.protocols.iter().enumerate() {
+            pages.push(PageId::Protocol(pi));
+            pages.extend((0..protocol.codes.len()).map(|ci| PageId::Code(pi, ci)));
+            pages.extend(
+                protocol
+                    .pairs()
+                    .into_iter()
+                    .map(|pair| PageId::Compare(pi, pair)),
+            );
+        }
+        pages
+    }
+
+    /// The route of a page, for URLs and file names.
+    pub fn route<'p>(&'p self, page: &'p PageId) -> Route<'p> {
+        match page {
+            PageId::Home => Route::Home,
+            PageId::NotFound => Route::NotFound,
+            PageId::Protocol(pi) => Route::Protocol(&self.site.protocols[*pi].id),
+            PageId::Code(pi, ci) => {
+                let protocol = &self.site.protocols[*pi];
+                Route::Code(&protocol.id, &protocol.codes[*ci].code)
+            }
+            PageId::Compare(pi, pair) => Route::Compare(&self.site.protocols[*pi].id, pair),
+        }
+    }
+
+    /// Renders one page in one locale.
+    pub fn render(&self, locale: &str, page: &PageId) -> Result<String, Diagnostic> {
+        let (template, context) = pages::context(self, locale, page)?;
+        self.tera
+            .render(template, &context)
+            .map_err(|err| templates::tera_error(&templates::template_path(template), &err))
+    }
+
+    fn local(&self, locale: &str) -> &LocalSite {
+        &self.locals[locale]
+    }
+
+    fn ui(&self, locale: &str) -> &BTreeMap<String, Text> {
+        &self.ui[locale]
+    }
+
+    /// A UI string or sentence pattern in `locale`.
+    fn t(&self, locale: &str, id: &str, args: &[(&str, crate::i18n::Arg)]) -> Text {
+        self.catalog.message(locale, id, args)
+    }
+}
+
+/// Renders one page of each kind in every locale, without writing: what
+/// `check` does to catch template errors that only show at render time.
+pub fn render_samples(renderer: &Renderer) -> Diagnostics {
+    let mut samples = vec![PageId::Home, PageId::NotFound];
+    for (pi, protocol) in renderer.site.protocols.iter().enumerate() {
+        samples.push(PageId::Protocol(pi));
+        if !protocol.codes.is_empty() {
+            samples.push(PageId::Code(pi, 0));
+        }
+        if let Some(pair) = protocol.pairs().into_iter().next() {
+            samples.push(PageId::Compare(pi, pair));
+        }
+    }
+    let mut diagnostics = Diagnostics::default();
+    for locale in &renderer.config.locales {
+        for page in &samples {
+            if let Err(d) = renderer.render(locale, page) {
+                diagnostics.push(d);
+            }
+        }
+    }
+    diagnostics.sorted()
+}

@@ -1,0 +1,148 @@
+//! Every URL and output path of the site, built in one place.
+//!
+//! The default locale lives at `/`, every other locale under `/<locale>/`;
+//! pages are folders with an `index.html` so URLs end in `/`.
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::pairs::Pair;
+
+/// A page or file of the site, independent of locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route<'a> {
+    Home,
+    Protocol(&'a str),
+    Code(&'a str, &'a str),
+    Compare(&'a str, &'a Pair),
+    NotFound,
+}
+
+impl Route<'_> {
+    /// The path below the locale prefix, without a leading slash.
+    fn relative(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Protocol(p) => format!("{p}/"),
+            Route::Code(p, c) => format!("{p}/{c}/"),
+            Route::Compare(p, pair) => format!("{p}/{}/", pair.slug()),
+            Route::NotFound => "404.html".to_string(),
+        }
+    }
+}
+
+/// Builds URLs for one site configuration.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base_url: String,
+    base_path: String,
+    default_locale: String,
+}
+
+impl Urls {
+    pub fn new(config: &Config) -> Urls {
+        Urls {
+            base_url: config.base_url.clone(),
+            base_path: config.base_path().to_string(),
+            default_locale: config.default_locale.clone(),
+        }
+    }
+
+    fn locale_prefix(&self, locale: &str) -> String {
+        if locale == self.default_locale {
+            String::new()
+        } else {
+            format!("{locale}/")
+        }
+    }
+
+    /// Root-relative URL path, e.g. `/ko/ftp/125-vs-426/`.
+    pub fn path(&self, locale: &str, route: &Route) -> String {
+        format!(
+            "{}/{}{}",
+            self.base_path,
+            self.locale_prefix(locale),
+            route.relative()
+        )
+    }
+
+    /// Absolute URL, for canonical links, hreflang and the sitemap.
+    pub fn absolute(&self, locale: &str, route: &Route) -> String {
+        format!(
+            "{}/{}{}",
+            self.base_url,
+            self.locale_prefix(locale),
+            route.relative()
+        )
+    }
+
+    /// The file to write below the output folder.
+    pub fn file(&self, locale: &str, route: &Route) -> PathBuf {
+        let relative = format!("{}{}", self.locale_prefix(locale), route.relative());
+        if relative.is_empty() || relative.ends_with('/') {
+            PathBuf::from(format!("{relative}index.html"))
+        } else {
+            PathBuf::from(relative)
+        }
+    }
+
+    /// A site-wide asset such as `/style.css` (static files are not localized).
+    pub fn asset(&self, name: &str) -> String {
+        format!("{}/{name}", self.base_path)
+    }
+
+    /// Absolute URL of a site-wide file such as `sitemap.xml`.
+    pub fn absolute_asset(&self, name: &str) -> String {
+        format!("{}/{name}", self.base_url)
+    }
+
+    /// `/ftp/codes.json` and its file.
+    pub fn codes_json(&self, protocol: &str) -> (String, PathBuf) {
+        (
+            self.asset(&format!("{protocol}/codes.json")),
+            PathBuf::from(format!("{protocol}/codes.json")),
+        )
+    }
+
+    /// The search index of a locale: `/search/<locale>.json`.
+    pub fn search_index(&self, locale: &str) -> (String, PathBuf) {
+        (
+            self.asset(&format!("search/{locale}.json")),
+            PathBuf::from(format!("search/{locale}.json")),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls() -> Urls {
+        Urls {
+            base_url: "https://example.org".into(),
+            base_path: String::new(),
+            default_locale: "en".into(),
+        }
+    }
+
+    #[test]
+    fn default_locale_at_root_others_under_prefix() {
+        let pair = Pair::new("426", "125");
+        let route = Route::Compare("ftp", &pair);
+        assert_eq!(urls().path("en", &route), "/ftp/125-vs-426/");
+        assert_eq!(urls().path("ko", &route), "/ko/ftp/125-vs-426/");
+        assert_eq!(
+            urls().absolute("ko", &Route::Home),
+            "https://example.org/ko/"
+        );
+        assert_eq!(urls().file("en", &Route::Home), PathBuf::from("index.html"));
+        assert_eq!(
+            urls().file("ko", &Route::NotFound),
+            PathBuf::from("ko/404.html")
+        );
+        assert_eq!(
+            urls().file("en", &Route::Code("ftp", "125")),
+            PathBuf::from("ftp/125/index.html")
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! The repository's own site, built as a reader gets it: page counts, URLs,
+//! the sections of the signature comparison page, links and hreflang.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use common::*;
+
+/// Builds the repository's site once for all tests of this file.
+fn site() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = repo_site();
+        let output = build(dir.path());
+        assert!(
+            output.status.success(),
+            "build failed:\n{}",
+            stderr(&output)
+        );
+        dir
+    })
+    .path()
+    .join("public")
+    .leak()
+}
+
+/// Code counts per protocol, read from the content folder itself.
+fn codes_per_protocol() -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for entry in std::fs::read_dir(repo().join("content")).unwrap().flatten() {
+        let id = entry.file_name().to_string_lossy().into_owned();
+        let n = std::fs::read_dir(entry.path())
+            .unwrap()
+            .flatten()
+            .filter(|f| {
+                let name = f.file_name().to_string_lossy().into_owned();
+                name.ends_with(".yaml") && !name.starts_with('_')
+            })
+            .count();
+        counts.insert(id, n);
+    }
+    counts
+}
+
+fn count_dirs(dir: &Path, predicate: impl Fn(&str) -> bool) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.path().join("index.html").is_file() && predicate(&e.file_name().to_string_lossy())
+        })
+        .count()
+}
+
+#[test]
+fn every_pair_and_code_has_a_page_in_every_locale() {
+    for (protocol, n) in codes_per_protocol() {
+        for prefix in ["", "ko/"] {
+            let dir = site().join(format!("{prefix}{protocol}"));
+            assert!(
+                dir.join("index.html").is_file(),
+                "{prefix}{protocol}/ has no page"
+            );
+            assert_eq!(
+                count_dirs(&dir, |name| name.contains("-vs-")),
+                n * (n - 1) / 2,
+                "pairs of {prefix}{protocol}"
+            );
+            assert_eq!(
+                count_dirs(&dir, |name| !name.contains("-vs-")),
+                n,
+                "codes of {prefix}{protocol}"
+            );
+        }
+    }
+    for file in [
+        "index.html",
+        "404.html",
+        "ko/index.html",
+        "ko/404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "style.css",
+    ] {
+        assert!(site().join(file).is_file(), "{file} missing");
+    }
+}
+
+#[test]
+fn comparison_page_has_every_section_in_english() {
+    let html = read(&site().join("ftp/125-vs-426/index.html"));
+    assert!(
+        html.contains("<title>FTP 125 Data Connection Open vs 426 Connection Closed"),
+        "title"
+    );
+    assert!(html.contains("<h1>FTP 125 Data Connection Open vs 426 Connection Closed</h1>"));
+    for heading in [
+        "Description",
+        "When you see this code",
+        "How to fix",
+        "Key differences",
+        "When to use which",
+        "Notes",
+        "Learn more",
+    ] {
+        assert!(
+            html.contains(&format!(">{heading} <a class=\"anchor\"")),
+            "heading {heading}"
+        );
+    }
+    assert!(
+        html.contains("href=\"/ftp/125/\"") && html.contains("href=\"/ftp/426/\""),
+        "learn-more links"
+    );
+    assert!(
+        html.contains("1xx") && html.contains("4xx"),
+        "classes in the intro"
+    );
+    assert!(!html.to_lowercase().contains("when when"), "template seam");
+    assert!(html.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn comparison_page_has_every_section_in_korean() {
+    let html = read(&site().join("ko/ftp/125-vs-426/index.html"));
+    assert!(html.contains("<html lang=\"ko\">"));
+    for heading in [
+        "설명",
+        "이 코드를 보게 되는 경우",
+        "해결 방법",
+        "주요 차이점",
+        "언제 어떤 것을 사용할지",
+        "더 알아보기",
+    ] {
+        assert!(
+            html.contains(&format!(">{heading} <a class=\"anchor\"")),
+            "heading {heading}"
+        );
+    }
+    assert!(
+        html.contains("href=\"/ko/ftp/125/\""),
+        "links stay in Korean"
+    );
+    assert!(
+        !html.contains("은(는)") && !html.contains("이(가)"),
+        "particle hedge"
+    );
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    let mut broken = BTreeSet::new();
+    for file in html_files(site()) {
+        let html = read(&file);
+        for href in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
+            let href = unescape(href);
+            if !href.starts_with('/') || href.starts_with("//") {
+                continue;
+            }
+            let path = href.split(['#', '?']).next().unwrap();
+            let target = site().join(path.trim_start_matches('/'));
+            let exists = if path.ends_with('/') {
+                target.join("index.html").is_file()
+            } else {
+                target.is_file()
+            };
+            if !exists {
+                broken.insert(format!(
+                    "{} -> {href}",
+                    file.strip_prefix(site()).unwrap().display()
+                ));
+            }
+        }
+    }
+    let sample: Vec<_> = broken.iter().take(10).collect();
+    assert!(
+        broken.is_empty(),
+        "{} broken links, e.g. {sample:#?}",
+        broken.len()
+    );
+}
+
+#[test]
+fn hreflang_alternates_are_reciprocal_and_canonical() {
+    let base = "https://codecompare.example.org";
+    let mut checked = 0;
+    for file in html_files(site())
+        .into_iter()
+        .filter(|f| f.ends_with("index.html"))
+        .step_by(37)
+    {
+        let html = read(&file);
+        let canonical = unescape(
+            attr_values(&html, "href")
+                .into_iter()
+                .find(|h| h.starts_with(base))
+                .unwrap(),
+        );
+        let alternates: Vec<(String, String)> = html
+            .lines()
+            .filter(|l| l.starts_with("<link rel=\"alternate\""))
+            .map(|l| {
+                (
+                    unescape(attr_values(l, "hreflang")[0]),
+                    unescape(attr_values(l, "href")[0]),
+                )
+            })
+            .collect();
+        let langs: Vec<&str> = alternates.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(langs, ["en", "ko", "x-default"], "{}", file.display());
+        assert!(
+            alternates.iter().any(|(_, href)| *href == canonical),
+            "page lists itself"
+        );
+        for (_, href) in &alternates {
+            let other = site()
+                .join(href.strip_prefix(base).unwrap().trim_start_matches('/'))
+                .join("index.html");
+            let other_html = read(&other);
+            assert!(
+                other_html.contains(&format!("href=\"{canonical}\"")),
+                "{} does not point back to {canonical}",
+                other.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 50, "checked only {checked} pages");
+}
+
+#[test]
+fn sitemap_lists_every_page_of_every_locale() {
+    let sitemap = read(&site().join("sitemap.xml"));
+    let urls = sitemap.matches("<loc>").count();
+    let pages = html_files(site())
+        .iter()
+        .filter(|f| f.ends_with("index.html"))
+        .count();
+    assert_eq!(urls, pages);
+    assert!(sitemap.contains("<loc>https://codecompare.example.org/ko/ftp/125-vs-426/</loc>"));
+    assert!(
+        read(&site().join("robots.txt"))
+            .contains("Sitemap: https://codecompare.example.org/sitemap.xml")
+    );
+}
+
+#[test]
+fn codes_json_lists_every_code_with_urls_per_locale() {
+    for (protocol, n) in codes_per_protocol() {
+        let json: serde_json::Value =
+            serde_json::from_str(&read(&site().join(format!("{protocol}/codes.json")))).unwrap();
+        let codes = json["codes"].as_array().unwrap();
+        assert_eq!(codes.len(), n);
+        let first = &codes[0];
+        for key in ["code", "class", "category", "name", "summary"] {
+            assert!(first[key].is_string(), "{key}");
+        }
+        assert!(first["urls"]["ko"].as_str().unwrap().contains("/ko/"));
+    }
+}
+
+#[test]
+fn every_page_has_head_metadata() {
+    for file in html_files(site()).into_iter().step_by(53) {
+        let html = read(&file);
+        assert!(
+            html.contains("<meta name=\"description\" content=\"")
+                && !html.contains("content=\"\""),
+            "{}",
+            file.display()
+        );
+        assert!(
+            html.contains("<link rel=\"canonical\""),
+            "{}",
+            file.display()
+        );
+        assert!(
+            html.contains("hreflang=\"x-default\""),
+            "{}",
+            file.display()
+        );
+        assert!(html.contains("application/ld+json"), "{}", file.display());
+    }
+}
