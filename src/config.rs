@@ -151,13 +151,12 @@ fn toml_error(source: &str, err: &toml::de::Error) -> Diagnostics {
     let message = err.message().trim().to_string();
     let mut diagnostic =
         Diagnostic::in_file(CONFIG_FILE, message.clone()).at_offset(source, offset);
-    if let Some(unknown) = message
+    let suggestion = message
         .strip_prefix("unknown field `")
         .and_then(|m| m.split('`').next())
-    {
-        if let Some(help) = did_you_mean(unknown, KEYS) {
-            diagnostic = diagnostic.help(help);
-        }
+        .and_then(|unknown| did_you_mean(unknown, KEYS));
+    if let Some(help) = suggestion {
+        diagnostic = diagnostic.help(help);
     }
     diagnostic.into()
 }

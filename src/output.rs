@@ -141,10 +141,9 @@ pub fn check_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
             return refuse(format!("it is inside the source folder {dir}/"));
         }
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if canonical(&home).starts_with(&target_real) {
-            return refuse("it is your home folder or contains it".into());
-        }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    if home.is_some_and(|home| canonical(&home).starts_with(&target_real)) {
+        return refuse("it is your home folder or contains it".into());
     }
     if target.is_file() {
         return refuse("it is a file".into());
