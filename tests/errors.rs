@@ -378,7 +378,7 @@ fn markdown_cannot_inject_script() {
     for page in [
         "public/ftp/125/index.html",
         "public/ftp/125-vs-426/index.html",
-        "public/ko/ftp/125/index.html",
+        "public/de/ftp/125/index.html",
     ] {
         let html = read(&root.join(page)).to_lowercase();
         let body = &html[html.find("<main").unwrap()..];

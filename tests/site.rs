@@ -288,3 +288,125 @@ fn every_page_has_head_metadata() {
         assert!(html.contains("application/ld+json"), "{}", file.display());
     }
 }
+
+/// Whether the Sino-Korean reading of a number ends in a final consonant
+/// (받침), and whether that consonant is ㄹ (which takes 로, not 으로).
+fn reading_ends(number: &str) -> (bool, bool) {
+    let digits = number.trim_start_matches('0');
+    match digits.bytes().last() {
+        None => (true, false),       // 영
+        Some(b'0') => (true, false), // 십, 백, 천, 만
+        Some(b'1' | b'7' | b'8') => (true, true),
+        Some(b'3' | b'6') => (true, false),
+        _ => (false, false), // 이, 사, 오, 구
+    }
+}
+
+/// Particles right after a number (or after a number's parenthesised gloss)
+/// that disagree with how the number is read.
+fn particle_errors(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut errors = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_alphanumeric())) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let number: String = chars[start..i].iter().collect();
+        let mut j = i;
+        if chars.get(j) == Some(&'(') {
+            match chars[j..].iter().take(120).position(|c| *c == ')') {
+                Some(close) => j += close + 1,
+                None => continue,
+            }
+        }
+        let next: String = chars[j..chars.len().min(j + 3)].iter().collect();
+        let after = |n: usize| chars.get(j + n).is_none_or(|c| !('가'..='힣').contains(c));
+        let (batchim, rieul) = reading_ends(&number);
+        let wrong = if next.starts_with("은") || next.starts_with("을") || next.starts_with("과")
+        {
+            !batchim
+        } else if next.starts_with("는") || next.starts_with("를") || next.starts_with("와") {
+            batchim
+        } else if next.starts_with("이") && after(1) {
+            !batchim
+        } else if next.starts_with("가") && after(1) {
+            batchim
+        } else if next.starts_with("으로") && after(2) {
+            !batchim || rieul
+        } else if next.starts_with("로") && after(1) {
+            batchim && !rieul
+        } else {
+            false
+        };
+        if wrong || next.starts_with("은(는)") || next.starts_with("이(가)") {
+            let context: String = chars[start.saturating_sub(20)..chars.len().min(j + 6)]
+                .iter()
+                .collect();
+            errors.push(format!("{number}{next}: …{context}…"));
+        }
+    }
+    errors
+}
+
+#[test]
+fn particle_rule_checker_knows_the_readings() {
+    assert!(
+        particle_errors("125는 426은 150은 200은 221은 404를 403을 301로 303으로 550과 502와")
+            .is_empty()
+    );
+    assert_eq!(particle_errors("125은 426는 303로 301으로").len(), 4);
+    assert!(particle_errors("125(Data Connection Open)는 전송").is_empty());
+    assert_eq!(particle_errors("426(Connection Closed)는").len(), 1);
+}
+
+#[test]
+fn korean_particles_agree_with_every_number() {
+    let mut errors = Vec::new();
+    for entry in std::fs::read_dir(repo().join("i18n/ko")).unwrap().flatten() {
+        let text = read(&entry.path());
+        errors.extend(
+            particle_errors(&text)
+                .into_iter()
+                .map(|e| format!("{}: {e}", entry.path().display())),
+        );
+    }
+    for file in html_files(&site().join("ko")).into_iter().step_by(5) {
+        let html = read(&file);
+        let main = &html[html.find("<main").unwrap()..];
+        errors.extend(
+            particle_errors(main)
+                .into_iter()
+                .map(|e| format!("{}: {e}", file.display())),
+        );
+    }
+    errors.dedup();
+    assert!(
+        errors.is_empty(),
+        "{} particle errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn korean_pages_have_no_english_fallback() {
+    let mut fallbacks = Vec::new();
+    for file in html_files(&site().join("ko")) {
+        let html = read(&file);
+        if html[html.find("<main").unwrap()..].contains(" lang=\"en\"") {
+            fallbacks.push(file.display().to_string());
+        }
+    }
+    assert!(
+        fallbacks.is_empty(),
+        "{} Korean pages with English fallback, e.g. {:?}",
+        fallbacks.len(),
+        &fallbacks[..fallbacks.len().min(5)]
+    );
+}

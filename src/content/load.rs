@@ -23,6 +23,9 @@ pub struct LoadedProtocol {
     pub codes: Vec<(String, CodeFile, Source)>,
     /// Pair files with their file stems (`125-vs-426`).
     pub pairs: Vec<(String, PairFile, Source)>,
+    /// Stems of code files that could not be parsed: they exist, so naming
+    /// them elsewhere is not a second error.
+    pub unparsed_codes: Vec<String>,
 }
 
 /// What a file under `content/` is, by where it sits.
@@ -45,18 +48,22 @@ pub fn load_all(root: &Path) -> (Vec<LoadedProtocol>, Diagnostics) {
     let (files, mut protocols) = discover(root, &mut diagnostics);
     let parsed: Vec<_> = files
         .par_iter()
-        .map(|(dir, kind, rel)| (dir, parse_file(root, kind, rel)))
+        .map(|(_, kind, rel)| parse_file(root, kind, rel))
         .collect();
-    for (dir, result) in parsed {
-        let entry = protocols
-            .iter_mut()
-            .find(|p| &p.dir == dir)
-            .expect("discovered folder");
+    for ((dir, kind, rel), result) in files.iter().zip(parsed) {
+        let Some(entry) = protocols.iter_mut().find(|p| &p.dir == dir) else {
+            continue;
+        };
         match result {
             Ok(Parsed::Protocol(file, source)) => entry.protocol = Some((file, source)),
             Ok(Parsed::Code(stem, file, source)) => entry.codes.push((stem, file, source)),
             Ok(Parsed::Pair(stem, file, source)) => entry.pairs.push((stem, file, source)),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => {
+                if matches!(kind, FileKind::Code) {
+                    entry.unparsed_codes.push(file_stem(rel));
+                }
+                diagnostics.push(diagnostic)
+            }
         }
     }
     (protocols, diagnostics)
@@ -156,6 +163,13 @@ fn parse_file(root: &Path, kind: &FileKind, rel: &Path) -> Result<Parsed, Diagno
         FileKind::Code => Parsed::Code(stem, yaml::parse(&source)?, source),
         FileKind::Pair => Parsed::Pair(stem, yaml::parse(&source)?, source),
     })
+}
+
+fn file_stem(rel: &Path) -> String {
+    rel.file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn is_yaml(name: &str) -> bool {

@@ -24,6 +24,7 @@ pub fn validate(
 
 fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> Option<Protocol> {
     let (file, source) = loaded.protocol?;
+    let unparsed = loaded.unparsed_codes;
     if file.id != loaded.dir {
         diagnostics.push(
             source
@@ -64,7 +65,7 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
                     format!("code {related} lists itself as related"),
                     "remove it from `related`".to_string(),
                 )
-            } else if !seen.contains_key(related) {
+            } else if !seen.contains_key(related) && !unparsed.contains(related) {
                 (
                     format!("related code `{related}` does not exist in {}", file.id),
                     format!(
@@ -99,7 +100,14 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
         pair_notes: BTreeMap::new(),
     };
     let pages: std::collections::BTreeSet<Pair> = protocol.pairs().into_iter().collect();
+    // A pair naming a code whose file failed to parse was reported already.
+    let names_unparsed = |slug: &str| {
+        Pair::parse_slug(slug).is_some_and(|p| unparsed.contains(&p.a) || unparsed.contains(&p.b))
+    };
     for (stem, pair_file, pair_source) in loaded.pairs {
+        if names_unparsed(&stem) {
+            continue;
+        }
         match check_pair(&stem, &protocol, &pages) {
             Ok(pair) => {
                 protocol.pair_notes.insert(pair.slug(), pair_file.notes);
@@ -111,7 +119,7 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
             ),
         }
     }
-    for slug in &file.featured {
+    for slug in file.featured.iter().filter(|slug| !names_unparsed(slug)) {
         match check_pair(slug, &protocol, &pages) {
             Ok(pair) => protocol.featured.push(pair),
             Err(message) => diagnostics.push(

@@ -77,7 +77,7 @@ pub struct Lookup {
 pub struct Catalog {
     pub source_locale: String,
     bundles: BTreeMap<String, Bundle>,
-    /// Ids of the source locale's `site.ftl` messages: the UI strings templates get.
+    /// Ids of the source locale's plain `site.ftl` messages: the UI strings templates get.
     ui_ids: Vec<String>,
     /// `(locale, message id)` of every fallback taken, for the build report.
     fallbacks: Mutex<BTreeSet<(String, String)>>,
@@ -357,12 +357,21 @@ fn load_bundle(
     diagnostics.into_result((bundle, site_ids))
 }
 
+/// Ids of the plain UI strings of a `site.ftl`: messages without
+/// placeables. Sentence patterns are formatted with their data by the renderer.
 fn message_ids(resource: &FluentResource) -> Vec<String> {
+    use fluent_syntax::ast::{Entry, PatternElement};
     resource
         .entries()
         .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(m) if m.value.is_some() => {
-                Some(m.id.name.to_string())
+            Entry::Message(m) => {
+                let plain = m
+                    .value
+                    .as_ref()?
+                    .elements
+                    .iter()
+                    .all(|e| matches!(e, PatternElement::TextElement { .. }));
+                plain.then(|| m.id.name.to_string())
             }
             _ => None,
         })
