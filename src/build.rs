@@ -58,17 +58,15 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
 }
 
 /// Validates everything and renders one page of each kind, writing nothing.
-pub fn check(root: &Path) -> Result<Loaded, Diagnostics> {
-    let loaded = load(root)?;
-    let renderer = Renderer::new(
-        &loaded.config,
-        &loaded.site,
-        &loaded.catalog,
-        loaded.tera.clone(),
-    );
-    let problems = render::render_samples(&renderer);
-    drop(renderer);
-    problems.into_result(loaded)
+pub fn check(root: &Path) -> Result<Renderer, Diagnostics> {
+    let renderer = load(root)?.into_renderer();
+    render::render_samples(&renderer).into_result(renderer)
+}
+
+impl Loaded {
+    pub fn into_renderer(self) -> Renderer {
+        Renderer::new(self.config, self.site, self.catalog, self.tera)
+    }
 }
 
 /// Builds the site into `output` (default: the config's), replacing it whole.
@@ -78,13 +76,12 @@ pub fn build(
     live_reload: bool,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let loaded = load(root)?;
+    let mut renderer = load(root)?.into_renderer();
+    renderer.live_reload = live_reload;
     let output = output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| loaded.config.output_dir());
+        .unwrap_or_else(|| renderer.config.output_dir());
     let staging = Staging::create(root, &output)?;
-    let mut renderer = Renderer::new(&loaded.config, &loaded.site, &loaded.catalog, loaded.tera);
-    renderer.live_reload = live_reload;
     let pages = write_pages(&renderer, &staging)?;
     write_data_files(&renderer, &staging)?;
     staging.copy_static(&root.join("static"))?;
@@ -92,8 +89,8 @@ pub fn build(
     Ok(BuildReport {
         output,
         pages,
-        fallbacks: loaded.catalog.fallback_counts(),
-        source_locale: loaded.config.default_locale.clone(),
+        fallbacks: renderer.catalog.fallback_counts(),
+        source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
     })
 }

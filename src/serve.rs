@@ -1,8 +1,415 @@
-//! `serve`: not implemented yet.
-pub fn serve(
-    _root: &std::path::Path,
-    _port: u16,
-    _color: codespan_reporting::term::termcolor::ColorChoice,
-) -> Result<(), String> {
-    Err("serve is not implemented yet".into())
+//! `serve`: build in memory, serve on 127.0.0.1, rebuild on change and
+//! reload open pages.
+//!
+//! Pages are rendered on request by the same `Renderer` that `build` uses,
+//! so a rebuild is only "load and validate the inputs again" and an edit
+//! reaches the browser in a fraction of a second. A failed rebuild keeps the
+//! last good site served and shows the errors in the terminal and as an
+//! overlay in the browser (server-sent events on `/__livereload`).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use codespan_reporting::term::termcolor::ColorChoice;
+use notify::{RecursiveMode, Watcher};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::build;
+use crate::render::{self, PageId, Renderer, seo};
+use crate::urls::Route;
+
+/// The folders and files whose changes trigger a rebuild.
+const WATCHED: [&str; 5] = ["content", "templates", "i18n", "static", "site.toml"];
+const RELOAD_SCRIPT: &str = include_str!("serve/livereload.js");
+/// How many ports after the requested one are tried when it is taken.
+const PORT_ATTEMPTS: u16 = 20;
+
+/// One good build: the renderer and the URL path of every page.
+struct Served {
+    renderer: Renderer,
+    routes: HashMap<String, (String, PageId)>,
+}
+
+/// What the request threads share with the rebuild thread.
+struct State {
+    root: PathBuf,
+    base_url: String,
+    current: RwLock<Option<Arc<Served>>>,
+    /// The errors of the last rebuild, if it failed.
+    error: RwLock<Option<String>>,
+    clients: Mutex<Vec<Sender<String>>>,
+}
+
+pub fn serve(root: &Path, port: u16, color: ColorChoice) -> Result<(), String> {
+    let (server, port) = bind(port)?;
+    let state = Arc::new(State {
+        root: root.to_path_buf(),
+        base_url: format!("http://127.0.0.1:{port}"),
+        current: RwLock::new(None),
+        error: RwLock::new(None),
+        clients: Mutex::new(Vec::new()),
+    });
+    rebuild(&state, color);
+    // Watch before announcing, so no edit made after the announcement is missed.
+    let watcher_state = Arc::clone(&state);
+    let _watcher = watch(root, move || rebuild(&watcher_state, color))?;
+    println!(
+        "Serving {} at {}/ (Ctrl+C to stop)",
+        root.display(),
+        state.base_url
+    );
+    for request in server.incoming_requests() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || handle(&state, request));
+    }
+    Ok(())
+}
+
+/// Binds the port, or the next free one.
+fn bind(port: u16) -> Result<(Server, u16), String> {
+    let mut last_error = String::new();
+    for candidate in port..port.saturating_add(PORT_ATTEMPTS) {
+        match Server::http(("127.0.0.1", candidate)) {
+            Ok(server) => {
+                if candidate != port {
+                    eprintln!("port {port} is taken; using {candidate}");
+                }
+                return Ok((server, candidate));
+            }
+            Err(err) => last_error = err.to_string(),
+        }
+    }
+    Err(format!(
+        "no free port from {port} to {}: {last_error}",
+        port.saturating_add(PORT_ATTEMPTS - 1)
+    ))
+}
+
+/// Loads and checks everything again; on success swaps the served site and
+/// reloads the browsers, on failure keeps the last good site and reports.
+fn rebuild(state: &State, color: ColorChoice) {
+    let started = Instant::now();
+    match load_served(&state.root, &state.base_url) {
+        Ok(served) => {
+            let pages = served.routes.len();
+            *state.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(served));
+            *state.error.write().unwrap_or_else(|e| e.into_inner()) = None;
+            println!(
+                "Site ready: {pages} pages, loaded in {} ms",
+                started.elapsed().as_millis()
+            );
+            broadcast(state, "reload", "");
+        }
+        Err(diagnostics) => {
+            diagnostics.emit(&state.root, color);
+            eprintln!(
+                "error: rebuild failed: {} problem(s); still serving the last good site",
+                diagnostics.len()
+            );
+            let text = diagnostics.render_plain(&state.root);
+            *state.error.write().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
+            broadcast(state, "build-error", &text);
+        }
+    }
+}
+
+fn load_served(root: &Path, base_url: &str) -> Result<Served, crate::diag::Diagnostics> {
+    let mut loaded = build::load(root)?;
+    loaded.config.base_url = base_url.to_string();
+    let mut renderer = loaded.into_renderer();
+    renderer.live_reload = true;
+    render::render_samples(&renderer).into_result(())?;
+    let mut routes = HashMap::new();
+    for page in renderer.pages() {
+        for locale in &renderer.config.locales {
+            routes.insert(
+                renderer.urls.path(locale, &renderer.route(&page)),
+                (locale.clone(), page.clone()),
+            );
+        }
+    }
+    Ok(Served { renderer, routes })
+}
+
+fn broadcast(state: &State, event: &str, data: &str) {
+    let mut message = format!("event: {event}\n");
+    for line in data.lines() {
+        message.push_str(&format!("data: {line}\n"));
+    }
+    message.push_str("data:\n\n");
+    let mut clients = state.clients.lock().unwrap_or_else(|e| e.into_inner());
+    clients.retain(|client| client.send(message.clone()).is_ok());
+}
+
+/// Calls `on_change` after each burst of changes to the site's inputs.
+fn watch(
+    root: &Path,
+    on_change: impl Fn() + Send + 'static,
+) -> Result<notify::RecommendedWatcher, String> {
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let relevant = event.is_ok_and(|event| {
+            !event.kind.is_access() && event.paths.iter().any(|p| !is_editor_noise(p))
+        });
+        if relevant {
+            let _ = tx.send(());
+        }
+    })
+    .map_err(|err| format!("cannot watch files: {err}"))?;
+    for name in WATCHED {
+        let path = root.join(name);
+        if path.exists() {
+            let mode = if path.is_dir() {
+                RecursiveMode::Recursive
+            } else {
+                RecursiveMode::NonRecursive
+            };
+            watcher
+                .watch(&path, mode)
+                .map_err(|err| format!("cannot watch {}: {err}", path.display()))?;
+        }
+    }
+    std::thread::spawn(move || debounce(&rx, on_change));
+    Ok(watcher)
+}
+
+/// Editors write several files per save; one rebuild per burst is enough.
+fn debounce(rx: &Receiver<()>, on_change: impl Fn()) {
+    while rx.recv().is_ok() {
+        while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
+        on_change();
+    }
+}
+
+fn is_editor_noise(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+fn handle(state: &State, request: Request) {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    if path == "/__livereload" {
+        return stream_events(state, request);
+    }
+    let response = if path == "/__livereload.js" {
+        Reply::ok("text/javascript", RELOAD_SCRIPT.as_bytes().to_vec())
+    } else {
+        let current = state
+            .current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        match current {
+            Some(served) => respond_from_site(state, &served, &path),
+            None => Reply::error_page(state),
+        }
+    };
+    let mut http = Response::from_data(response.body).with_status_code(response.status);
+    if let Ok(header) = Header::from_bytes("Content-Type", response.content_type) {
+        http = http.with_header(header);
+    }
+    if let Some(header) = response
+        .location
+        .and_then(|l| Header::from_bytes("Location", l).ok())
+    {
+        http = http.with_header(header);
+    }
+    let _ = request.respond(http);
+}
+
+struct Reply {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    location: Option<String>,
+}
+
+impl Reply {
+    fn ok(content_type: &'static str, body: Vec<u8>) -> Reply {
+        Reply {
+            status: 200,
+            content_type,
+            body,
+            location: None,
+        }
+    }
+
+    /// Shown when no build has succeeded yet: the errors, and the reload
+    /// script so the page recovers by itself.
+    fn error_page(state: &State) -> Reply {
+        let errors = state
+            .error
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .unwrap_or_default();
+        let body = format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title><script src=\"/__livereload.js\" defer></script></head><body><h1>The site does not build yet</h1><pre>{}</pre></body></html>",
+            crate::i18n::escape_html(&errors)
+        );
+        Reply {
+            status: 500,
+            ..Reply::ok("text/html; charset=utf-8", body.into_bytes())
+        }
+    }
+}
+
+fn respond_from_site(state: &State, served: &Served, path: &str) -> Reply {
+    let r = &served.renderer;
+    if let Some((locale, page)) = served.routes.get(path) {
+        return match r.render(locale, page) {
+            Ok(html) => Reply::ok("text/html; charset=utf-8", html.into_bytes()),
+            Err(diagnostic) => Reply {
+                status: 500,
+                ..Reply::ok(
+                    "text/plain; charset=utf-8",
+                    diagnostic.to_string().into_bytes(),
+                )
+            },
+        };
+    }
+    if !path.ends_with('/') && served.routes.contains_key(&format!("{path}/")) {
+        return Reply {
+            status: 301,
+            location: Some(format!("{path}/")),
+            ..Reply::ok("text/plain", Vec::new())
+        };
+    }
+    if let Some(reply) = data_file(r, path) {
+        return reply;
+    }
+    if let Some(reply) = static_file(&state.root, path) {
+        return reply;
+    }
+    not_found(served, path)
+}
+
+/// The generated files that are not pages.
+fn data_file(r: &Renderer, path: &str) -> Option<Reply> {
+    if path == "/sitemap.xml" {
+        return Some(Reply::ok(
+            "application/xml",
+            seo::sitemap(r, &r.pages()).into_bytes(),
+        ));
+    }
+    if path == "/robots.txt" {
+        return Some(Reply::ok("text/plain", seo::robots(r).into_bytes()));
+    }
+    for (pi, protocol) in r.site.protocols.iter().enumerate() {
+        if path == r.urls.codes_json(&protocol.id).0 {
+            return Some(Reply::ok(
+                "application/json",
+                seo::codes_json(r, pi).into_bytes(),
+            ));
+        }
+    }
+    r.config
+        .locales
+        .iter()
+        .find(|l| path == r.urls.search_index(l).0)
+        .map(|l| Reply::ok("application/json", seo::search_index(r, l).into_bytes()))
+}
+
+fn static_file(root: &Path, path: &str) -> Option<Reply> {
+    let rel = path.trim_start_matches('/');
+    if rel
+        .split('/')
+        .any(|part| part == ".." || part.starts_with('.'))
+    {
+        return None;
+    }
+    let file = root.join("static").join(rel);
+    let body = std::fs::read(&file).ok()?;
+    let content_type = match file.extension().and_then(|e| e.to_str()) {
+        Some("css") => "text/css",
+        Some("js") => "text/javascript",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("json") => "application/json",
+        Some("txt") => "text/plain",
+        _ => "application/octet-stream",
+    };
+    Some(Reply::ok(content_type, body))
+}
+
+/// The 404 page of the locale the path belongs to.
+fn not_found(served: &Served, path: &str) -> Reply {
+    let r = &served.renderer;
+    let locale = r
+        .config
+        .translated_locales()
+        .find(|l| path.starts_with(&r.urls.path(l, &Route::Home)))
+        .unwrap_or(&r.config.default_locale)
+        .to_string();
+    let body = r
+        .render(&locale, &PageId::NotFound)
+        .unwrap_or_else(|d| d.to_string());
+    Reply {
+        status: 404,
+        ..Reply::ok("text/html; charset=utf-8", body.into_bytes())
+    }
+}
+
+/// Server-sent events: `reload` after a good rebuild, `build-error` with the
+/// errors after a bad one (also sent at once to a page opened while broken).
+fn stream_events(state: &State, request: Request) {
+    let (tx, rx) = mpsc::channel::<String>();
+    if let Some(errors) = state
+        .error
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+    {
+        let mut message = String::from("event: build-error\n");
+        for line in errors.lines() {
+            message.push_str(&format!("data: {line}\n"));
+        }
+        message.push_str("data:\n\n");
+        let _ = tx.send(message);
+    }
+    state
+        .clients
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(tx);
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|_| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(message) => message,
+            // A comment keeps proxies and the browser from timing out.
+            Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
 }

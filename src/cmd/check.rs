@@ -15,13 +15,18 @@ pub struct CheckArgs {
 pub fn execute(args: CheckArgs, color: Color) -> ExitCode {
     let root = &args.root.root;
     match codecompare::build::check(root) {
-        Ok(loaded) => {
-            let codes: usize = loaded.site.protocols.iter().map(|p| p.codes.len()).sum();
-            let pairs: usize = loaded.site.protocols.iter().map(|p| p.pairs().len()).sum();
+        Ok(renderer) => {
+            let codes: usize = renderer.site.protocols.iter().map(|p| p.codes.len()).sum();
+            let pairs: usize = renderer
+                .site
+                .protocols
+                .iter()
+                .map(|p| p.pairs().len())
+                .sum();
             println!(
                 "OK: {} protocols, {codes} codes, {pairs} comparisons, {} locales",
-                loaded.site.protocols.len(),
-                loaded.config.locales.len()
+                renderer.site.protocols.len(),
+                renderer.config.locales.len()
             );
             ExitCode::SUCCESS
         }

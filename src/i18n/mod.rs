@@ -281,7 +281,7 @@ pub fn parse_ftl(root: &Path, rel: &Path) -> Result<FluentResource, Diagnostics>
 /// Where to point at a Fluent syntax error: the parser notices some errors
 /// only at the start of the next line; the mistake is at the end of the one
 /// before.
-fn error_offset(text: &str, err: &fluent_syntax::parser::ParserError) -> usize {
+pub(crate) fn error_offset(text: &str, err: &fluent_syntax::parser::ParserError) -> usize {
     let pos = err.pos.start.min(text.len());
     let entry_start = err.slice.as_ref().map_or(0, |slice| slice.start);
     let at_line_start = pos > 0 && text.as_bytes().get(pos - 1) == Some(&b'\n');

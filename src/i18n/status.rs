@@ -192,7 +192,7 @@ fn read_messages(root: &Path, rel: &Path) -> FtlFile {
     let broken = errors
         .iter()
         .map(|err| {
-            let (line, column) = line_column(&text, err.pos.start);
+            let (line, column) = line_column(&text, super::error_offset(&text, err));
             Located {
                 id: None,
                 line,

@@ -36,10 +36,10 @@ pub enum PageId {
 }
 
 /// Everything needed to render any page; immutable once built.
-pub struct Renderer<'a> {
-    pub config: &'a Config,
-    pub site: &'a Site,
-    pub catalog: &'a Catalog,
+pub struct Renderer {
+    pub config: Config,
+    pub site: Site,
+    pub catalog: Catalog,
     pub urls: Urls,
     tera: Tera,
     locals: BTreeMap<String, LocalSite>,
@@ -48,21 +48,16 @@ pub struct Renderer<'a> {
     pub live_reload: bool,
 }
 
-impl<'a> Renderer<'a> {
-    pub fn new(
-        config: &'a Config,
-        site: &'a Site,
-        catalog: &'a Catalog,
-        tera: Tera,
-    ) -> Renderer<'a> {
-        let urls = Urls::new(config);
+impl Renderer {
+    pub fn new(config: Config, site: Site, catalog: Catalog, tera: Tera) -> Renderer {
+        let urls = Urls::new(&config);
         let mut locals = BTreeMap::new();
         let mut ui = BTreeMap::new();
         let ui_ids = catalog.ui_ids();
         for locale in &config.locales {
             locals.insert(
                 locale.clone(),
-                localized::localize(site, catalog, &urls, locale),
+                localized::localize(&site, &catalog, &urls, locale),
             );
             let strings = ui_ids
                 .iter()

@@ -56,7 +56,7 @@ fn wrap<'r, T: Serialize>(
     body: T,
 ) -> Page<'r, T> {
     let route = r.route(page);
-    let config = r.config;
+    let config = &r.config;
     let mut alternates: Vec<Alternate> = config
         .locales
         .iter()
