@@ -410,3 +410,148 @@ fn korean_pages_have_no_english_fallback() {
         &fallbacks[..fallbacks.len().min(5)]
     );
 }
+
+/// Codes listed in `tests/data/<protocol>-codes.txt` (registry or RFC lists, with their source).
+fn listed_codes(protocol: &str) -> Vec<String> {
+    read(&repo().join(format!("tests/data/{protocol}-codes.txt")))
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn every_listed_code_has_a_page_in_both_locales() {
+    for protocol in ["ftp", "http", "smtp"] {
+        let codes = listed_codes(protocol);
+        assert!(
+            codes.len() >= 30,
+            "{protocol}: {} codes listed",
+            codes.len()
+        );
+        for code in codes {
+            for prefix in ["", "ko/"] {
+                let page = site().join(format!("{prefix}{protocol}/{code}/index.html"));
+                assert!(page.is_file(), "{} missing", page.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn searched_for_pairs_carry_their_notes() {
+    let pairs = [
+        ("http", "301-vs-302"),
+        ("http", "302-vs-307"),
+        ("http", "401-vs-403"),
+        ("http", "404-vs-410"),
+        ("http", "500-vs-502"),
+        ("http", "502-vs-504"),
+        ("http", "200-vs-204"),
+        ("http", "400-vs-422"),
+        ("smtp", "421-vs-450"),
+        ("smtp", "450-vs-550"),
+        ("smtp", "451-vs-452"),
+        ("smtp", "550-vs-553"),
+        ("smtp", "530-vs-535"),
+        ("ftp", "125-vs-426"),
+    ];
+    for (protocol, slug) in pairs {
+        let yaml = read(&repo().join(format!("content/{protocol}/pairs/{slug}.yaml")));
+        let first_words: String = yaml
+            .trim_start_matches("notes: |")
+            .trim()
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let en = read(&site().join(format!("{protocol}/{slug}/index.html")));
+        assert!(
+            en.contains("id=\"notes\""),
+            "{protocol} {slug}: no notes section"
+        );
+        let plain_notes = en.split("id=\"notes\"").nth(1).unwrap();
+        let first_word = first_words.split(' ').next().unwrap().trim_matches('`');
+        assert!(
+            plain_notes.contains(first_word),
+            "{protocol} {slug}: notes text missing"
+        );
+        let ko = read(&site().join(format!("ko/{protocol}/{slug}/index.html")));
+        assert!(
+            ko.contains(">참고 사항 <a class=\"anchor\""),
+            "{protocol} {slug}: no Korean notes"
+        );
+        let home = read(&site().join("index.html"));
+        assert!(
+            home.contains(&format!("href=\"/{protocol}/{slug}/\"")),
+            "{slug} is not featured on the home page"
+        );
+    }
+}
+
+#[test]
+fn korean_translation_is_complete() {
+    let run = codecompare(&[
+        "i18n",
+        "status",
+        "--root",
+        repo().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+    for locale in report["locales"].as_array().unwrap() {
+        for file in locale["files"].as_array().unwrap() {
+            for kind in ["missing", "obsolete", "broken"] {
+                assert_eq!(
+                    file[kind].as_array().unwrap().len(),
+                    0,
+                    "{} {}: {kind}: {}",
+                    locale["locale"],
+                    file["file"],
+                    file[kind]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn comparison_page_with_css_stays_under_50_kb() {
+    let css = std::fs::metadata(site().join("style.css")).unwrap().len();
+    let mut largest = (0, String::new());
+    for file in html_files(site())
+        .into_iter()
+        .filter(|f| f.parent().unwrap().to_string_lossy().contains("-vs-"))
+        .step_by(11)
+    {
+        let size = std::fs::metadata(&file).unwrap().len();
+        if size > largest.0 {
+            largest = (size, file.display().to_string());
+        }
+    }
+    assert!(
+        largest.0 + css < 50 * 1024,
+        "{} is {} bytes with {css} bytes of CSS",
+        largest.1,
+        largest.0
+    );
+}
+
+#[test]
+fn no_page_depends_on_another_host() {
+    for file in html_files(site()).into_iter().step_by(29) {
+        let html = read(&file);
+        for value in attr_values(&html, "src").into_iter().chain(
+            html.lines()
+                .filter(|l| {
+                    l.starts_with("<link rel=\"stylesheet\"") || l.starts_with("<link rel=\"icon\"")
+                })
+                .flat_map(|l| attr_values(l, "href")),
+        ) {
+            assert!(value.starts_with('/'), "{} loads {value}", file.display());
+        }
+    }
+}
