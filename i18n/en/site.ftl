@@ -53,7 +53,7 @@ code-meta = { $protocol } { $code } { $name }: { $summary }
 ## $a_summary, $b_summary, $a_class, $b_class, $a_digit, $b_digit.
 compare-title = { $protocol } { $a } { $a_name } vs { $b } { $b_name }
 compare-meta = { $protocol } { $a } ({ $a_name }) compared with { $b } ({ $b_name }): what each means, when you see it, how to fix it, and the key differences.
-compare-intro = { $a } ({ $a_name }) is a { $a_digit }xx reply, { $a_class }: { $a_summary } { $b } ({ $b_name }) is a { $b_digit }xx reply, { $b_class }: { $b_summary }
+compare-intro = { $a } { $a_name } belongs to class { $a_digit }xx ({ $a_class }). { $a_summary } { $b } { $b_name } belongs to class { $b_digit }xx ({ $b_class }). { $b_summary }
 
 ## Key differences. Class and category sentences get $a, $b, $a_digit,
 ## $b_digit and $a_class/$b_class or $a_category/$b_category.

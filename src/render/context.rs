@@ -78,6 +78,8 @@ pub struct Picker {
     /// `all` or `same-class`.
     pub policy: String,
     pub selected: String,
+    /// Preselected in the second list: a code other than the first.
+    pub second: String,
 }
 
 #[derive(Serialize)]

@@ -507,5 +507,13 @@ fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picke
         base: p.url.clone(),
         policy: policy.into(),
         selected: selected.into(),
+        second: p
+            .codes
+            .iter()
+            .map(|c| &c.code)
+            .filter(|c| *c != selected)
+            .nth(usize::from(selected.is_empty()))
+            .cloned()
+            .unwrap_or_default(),
     })
 }
