@@ -461,7 +461,6 @@ fn searched_for_pairs_carry_their_notes() {
         let yaml = read(&repo().join(format!("content/{protocol}/pairs/{slug}.yaml")));
         let first_words: String = yaml
             .trim_start_matches("notes: |")
-            .trim()
             .split_whitespace()
             .take(4)
             .collect::<Vec<_>>()
