@@ -30,7 +30,7 @@ smtp-category-2-name = 연결
 smtp-category-2-summary = 전송 채널에 관한 응답입니다. 인사 메시지, 연결 종료, 서비스 사용 불가가 여기에 속합니다.
 
 smtp-category-3-name = 미지정
-smtp-category-3-summary = RFC 5321에서는 정의하지 않았습니다. RFC 4954의 인증 확장이 AUTH 응답을 이 범주에 둡니다.
+smtp-category-3-summary = RFC 5321에서는 정의하지 않았습니다. RFC 4954의 인증 확장이 AUTH 응답 대부분을 이 범주에 둡니다.
 
 smtp-category-4-name = 미지정
 smtp-category-4-summary = RFC 5321에서는 정의하지 않았습니다.
@@ -48,7 +48,7 @@ smtp-211-description =
     실제로 이 코드를 보내는 서버는 드물고, 대부분은 `HELP`에 `214`로 응답합니다. 세션 상태나 메일 트랜잭션 상태에는 아무 영향이 없습니다.
 smtp-211-seen_when =
     - 수동으로 연 `telnet` 또는 `openssl s_client` 세션에서 `HELP`가 상태 텍스트를 돌려주는 경우.
-    - 모니터링 스크립트가 서버에 상태 정보를 요청하고 응답을 로그에 남기는 경우.
+    - `HELP` 텍스트에 `214` 대신 `211`을 쓰는 서버. 클라이언트는 두 코드를 똑같이 다루면 됩니다.
 smtp-211-fix =
     고칠 것이 없습니다. `211`은 긍정 완료 응답입니다. 누군가 요청했다면 텍스트를 보여 주고, 이어서 `EHLO`, `MAIL` 또는 `QUIT` 명령으로 진행합니다. 프로그램은 이 텍스트를 근거로 판단해서는 안 됩니다.
 
@@ -213,7 +213,7 @@ smtp-450-description =
 smtp-450-seen_when =
     - 그레이리스팅: 모르는 발신자의 첫 시도에 "greylisted, try again later" 같은 응답이 돌아옵니다. 예: `450 4.2.0`.
     - 끝내지 못한 발신자 또는 수신자 검사. DNS 조회 시간 초과가 대표적입니다(Postfix: `450 4.1.8` "Sender address rejected: Domain not found").
-    - ODMR(RFC 2645): 계정이 사용할 수 없는 도메인에 대한 `ATRN`, 또는 너무 많은 요청이 거부되는 경우.
+    - ODMR(RFC 2645): "ATRN request refused". 예를 들어 계정이 사용할 수 없는 도메인을 요청한 경우.
 smtp-450-fix =
     발신 MTA는 메시지를 큐에 두고 일정 시간 뒤 재시도합니다. 그레이리스팅은 보통 같은 서버의 두 번째 시도를 통과시킵니다. 즉시 반송하면 안 됩니다. `450`이 계속되면 결국 발신 측의 재시도 한도에 걸려 메시지가 반송되므로, 수신 측 관리자는 정책 로그를 확인해야 합니다.
 
@@ -227,7 +227,7 @@ smtp-451-seen_when =
     - Postfix: `451 4.3.0 Error: queue file write error` 또는 `451 4.3.5 Server configuration problem`.
     - `451 4.7.1`과 "please try again later" 텍스트로 하는 그레이리스팅.
     - 서버 뒤의 안티바이러스나 스팸 필터가 멈췄거나 너무 느린 경우.
-    - ODMR(RFC 2645): 제공업체가 지금은 요청된 도메인에 대한 접근 권한을 확인할 수 없는 경우.
+    - ODMR(RFC 2645): 제공업체가 지금은 `ATRN` 요청을 처리할 수 없을 때의 "Unable to process ATRN request now".
 smtp-451-fix =
     발신자: 메시지를 큐에 두고 나중에 재시도합니다. 메시지를 고칠 필요는 없습니다. 수신 측 관리자: 응답 시각의 서버 로그에서 실제 원인(디스크, 권한, 필터, 조회 테이블)을 찾아 고칩니다. 문제가 해결되거나 포기할 때까지 모든 발신자가 계속 재시도하기 때문입니다.
 
@@ -247,7 +247,7 @@ smtp-452-fix =
 smtp-453-name = 메일 없음
 smtp-453-summary = ODMR 응답입니다. 요청한 도메인 앞으로 큐에 쌓인 메일이 없어 ATRN 요청을 거부합니다.
 smtp-453-description =
-    `453`은 RFC 5321이 아니라 On-Demand Mail Relay(ODMR, RFC 2645, 제안 표준)에서 나온 코드입니다. 고객이 인증한 뒤 하나 이상의 도메인에 대해 `ATRN`을 보냈을 때, 고객이 그 도메인을 모두 사용할 수 있지만 어느 도메인에도 큐에 쌓인 메일이 없으면 제공업체는 보통 `453`으로 응답합니다. 대신 `250`으로 응답하고 역할을 바꾼 뒤 `EHLO` 직후에 `QUIT` 명령을 보낼 수도 있습니다.
+    `453`은 RFC 5321이 아니라 On-Demand Mail Relay(ODMR, RFC 2645, 제안 표준)에서 나온 코드입니다. 고객이 인증한 뒤 하나 이상의 도메인에 대해 `ATRN`을 보냈을 때, 고객이 그 도메인을 모두 사용할 수 있지만 어느 도메인에도 큐에 쌓인 메일이 없으면 제공업체는 보통 `453`으로 응답합니다.
 
     ODMR은 366번 포트를 쓰며, 동적 IP 주소를 쓰는 호스트가 SMTP로 메일을 가져갈 수 있게 해 줍니다.
 smtp-453-seen_when =
@@ -331,7 +331,7 @@ smtp-502-summary = 서버가 명령을 인식하지만 구현하지 않았거나
 smtp-502-description =
     `502`는 알려진 명령이지만 구현되지 않았다는 뜻입니다. RFC 5321 §4.2.4에서는 `500`과의 경계를 이렇게 긋습니다. 명령을 인식하지만 구현하지 않았으면 `502`, 아예 인식하지 못하면 `500`입니다. 서버는 `EHLO` 응답에서 광고한 확장에 `502`로 응답해서는 안 됩니다. `EHLO`를 지원하지 않는 오래된 서버는 `EHLO`에 `502`로 응답할 수 있습니다.
 smtp-502-seen_when =
-    - 개인정보 보호를 위해 꺼 둔 `VRFY`나 `EXPN`. 예를 들어 Postfix의 `502 5.5.1 VRFY command is disabled`.
+    - 개인정보 보호를 위해 꺼 둔 `VRFY`나 `EXPN`. 예를 들어 Postfix의 `502 5.5.1 VRFY command is disabled`(RFC 5321 §7.3은 이런 서버가 대신 `252`로 응답하라고 요구합니다).
     - 관리자가 비활성화한 `ETRN`, `TURN`, `HELP`.
     - ODMR(RFC 2645): 제공업체는 `EHLO`, `AUTH`, `ATRN`, `QUIT` 이외의 명령에 `502`로 응답할 수 있습니다.
 smtp-502-fix =
@@ -411,7 +411,7 @@ smtp-538-description =
     `538`(확장 코드 `5.7.11`)은 선택한 메커니즘을 SMTP 연결이 암호화된 뒤에만 쓸 수 있을 때 `AUTH`에 보내는 응답입니다. RFC 4954는 이 코드를 역사적인 목적으로만 문서화합니다. 최신 서버는 암호화 계층이 활성화되기 전에는 그런 메커니즘을 아예 광고하지 않아야 하므로 클라이언트가 이 코드를 보는 일은 드뭅니다.
 smtp-538-seen_when =
     - TLS 없는 평문 비밀번호를 거부하는 서버에 `AUTH PLAIN`이나 `AUTH LOGIN`을 평문으로 보낸 경우.
-    - 일부 서버는 "Must issue a STARTTLS command first" 같은 텍스트와 함께 `538`을 보냅니다.
+    - 응답 텍스트는 보통 RFC 4954가 제시하는 그대로입니다: `538 5.7.11 Encryption required for requested authentication mechanism`.
 smtp-538-fix =
     `STARTTLS`를 보내 TLS 핸드셰이크를 마치고, `EHLO`를 다시 보낸 다음 `AUTH`를 보냅니다. 또는 암묵적 TLS를 쓰는 465번 포트로 접속합니다. 메일 클라이언트에서는 연결 보안을 '없음' 대신 STARTTLS나 SSL/TLS로 설정합니다.
 
@@ -479,7 +479,7 @@ smtp-554-fix =
 smtp-555-name = 인식되지 않거나 구현되지 않은 매개변수
 smtp-555-summary = 서버가 MAIL FROM 또는 RCPT TO의 확장 매개변수를 인식하지 못하거나 구현하지 않았습니다.
 smtp-555-description =
-    `555`는 `MAIL FROM`이나 `RCPT TO`의 주소 뒤에 붙는 선택적 매개변수(`SIZE=`, `BODY=8BITMIME`, `SMTPUTF8`, `NOTIFY=`, `RET=`, `AUTH=` 등)를 위해 RFC 5321에서 추가되었습니다. 서버가 그중 하나 이상을 인식하지 못하거나 구현할 수 없다는 뜻입니다. `455`의 영구 버전입니다. 클라이언트는 서버의 `EHLO` 응답에 나열된 확장의 매개변수만 보내야 합니다.
+    RFC 5321(§4.1.1.11)은 `MAIL FROM`이나 `RCPT TO`의 주소 뒤에 붙는 선택적 매개변수(`SIZE=`, `BODY=8BITMIME`, `SMTPUTF8`, `NOTIFY=`, `RET=`, `AUTH=` 등)에 대한 응답으로 `555`를 정의합니다. 서버가 그중 하나 이상을 인식하지 못하거나 구현할 수 없다는 뜻입니다. `455`의 영구 버전입니다. 클라이언트는 서버의 `EHLO` 응답에 나열된 확장의 매개변수만 보내야 합니다.
 smtp-555-seen_when =
     - Postfix: 서버가 광고하지 않은 매개변수를 클라이언트가 보내면 그 매개변수와 함께 `555 5.5.4 Unsupported option`.
     - `EHLO`가 아니라 `HELO`로 인사한 뒤 확장 매개변수를 쓴 클라이언트.
