@@ -150,7 +150,7 @@ fn home<'r>(r: &'r Renderer, locale: &'r str, page: &PageId) -> Page<'r, HomePag
         .map(|(p, source)| ProtocolCard {
             name: p.name.clone(),
             title: p.title.clone(),
-            summary: p.summary.clone(),
+            summary: first_sentence(&p.summary, &r.catalog.source_locale),
             href: p.url.clone(),
             code_count: p.codes.len(),
             comparison_count: source.pairs().len(),
@@ -467,6 +467,16 @@ fn pair_args<'c>(
         ("a_digit", Arg::Str(&a.class.digit)),
         ("b_digit", Arg::Str(&b.class.digit)),
     ]
+}
+
+/// The first sentence of a markdown text, keeping its fallback mark.
+fn first_sentence(text: &Text, source_locale: &str) -> Text {
+    let sentence = super::markdown::first_sentence(&text.text);
+    if text.has_fallback() {
+        Text::fallback(&sentence, source_locale)
+    } else {
+        Text::native(&sentence)
+    }
 }
 
 fn code_link(code: &LocalCode) -> CodeLink {
