@@ -344,6 +344,16 @@ fn output_that_is_not_a_previous_build_is_refused() {
         assert!(stderr(&run).contains(why), "{}", stderr(&run));
         assert_eq!(tree_hash(root), before, "nothing may change");
     }
+    let home = tempfile::tempdir().unwrap();
+    write(home.path(), "notes.txt", "mine");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_codecompare"))
+        .args(["build", "--root", root_str, "--output", home.path().to_str().unwrap()])
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    assert!(stderr(&run).contains("home folder"), "{}", stderr(&run));
+    assert_eq!(read(&home.path().join("notes.txt")), "mine");
     let foreign = root.join("mine");
     write(root, "mine/keep.txt", "precious");
     let run = codecompare(&[
