@@ -347,7 +347,13 @@ fn output_that_is_not_a_previous_build_is_refused() {
     let home = tempfile::tempdir().unwrap();
     write(home.path(), "notes.txt", "mine");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_codecompare"))
-        .args(["build", "--root", root_str, "--output", home.path().to_str().unwrap()])
+        .args([
+            "build",
+            "--root",
+            root_str,
+            "--output",
+            home.path().to_str().unwrap(),
+        ])
         .env("HOME", home.path())
         .output()
         .unwrap();

@@ -190,3 +190,40 @@ fn takes_the_next_port_when_the_port_is_taken() {
     assert_ne!(served.port, port);
     assert_eq!(get(served.port, "/").0, 200);
 }
+
+#[test]
+fn browsers_get_the_error_and_then_a_reload() {
+    let site = fixture("mini");
+    let served = start(site.path(), free_port());
+    let mut events = TcpStream::connect(("127.0.0.1", served.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__livereload HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(events);
+    let mut read_until = |marker: &str| {
+        let mut seen = String::new();
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap_or(0) > 0 {
+            seen.push_str(&line);
+            if seen.contains(marker) {
+                return seen;
+            }
+            line.clear();
+        }
+        seen
+    };
+    assert!(read_until("retry:").contains("text/event-stream"));
+    let file = site.path().join("content/ftp/150.yaml");
+    let good = read(&file);
+    std::fs::write(&file, good.replace("fix:", "fixx:")).unwrap();
+    let error = read_until("did you mean");
+    assert!(error.contains("event: build-error"), "{error}");
+    assert!(error.contains("content/ftp/150.yaml:"), "{error}");
+    std::fs::write(&file, good).unwrap();
+    assert!(read_until("event: reload").contains("event: reload"));
+}
