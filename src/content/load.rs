@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::yaml::{self, Source};
-use super::{CONTENT_DIR, CodeFile, PAIRS_DIR, PROTOCOL_FILE, PairFile, ProtocolFile};
+use super::{CONTENT_DIR, Code, PAIRS_DIR, PROTOCOL_FILE, PairFile, ProtocolFile};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// The parsed files of one protocol folder.
@@ -20,7 +20,7 @@ pub struct LoadedProtocol {
     pub dir: String,
     pub protocol: Option<(ProtocolFile, Source)>,
     /// Code files with their file stems.
-    pub codes: Vec<(String, CodeFile, Source)>,
+    pub codes: Vec<(String, Code, Source)>,
     /// Pair files with their file stems (`125-vs-426`).
     pub pairs: Vec<(String, PairFile, Source)>,
     /// Stems of code files that could not be parsed: they exist, so naming
@@ -147,7 +147,7 @@ fn stray(rel: &Path, is_dir: bool) -> Diagnostic {
 
 enum Parsed {
     Protocol(ProtocolFile, Source),
-    Code(String, CodeFile, Source),
+    Code(String, Code, Source),
     Pair(String, PairFile, Source),
 }
 

@@ -79,22 +79,6 @@ pub struct ProtocolFile {
     pub featured: Vec<String>,
 }
 
-/// `<code>.yaml` as written.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CodeFile {
-    pub code: String,
-    pub name: String,
-    pub summary: String,
-    pub description: String,
-    pub seen_when: String,
-    pub fix: String,
-    #[serde(default)]
-    pub references: Vec<Reference>,
-    #[serde(default)]
-    pub related: Vec<String>,
-}
-
 /// `pairs/<a>-vs-<b>.yaml` as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -135,8 +119,9 @@ impl Protocol {
     }
 }
 
-/// One reply code.
-#[derive(Debug, Clone)]
+/// One reply code: `<code>.yaml` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Code {
     pub code: String,
     pub name: String,
@@ -144,7 +129,9 @@ pub struct Code {
     pub description: String,
     pub seen_when: String,
     pub fix: String,
+    #[serde(default)]
     pub references: Vec<Reference>,
+    #[serde(default)]
     pub related: Vec<String>,
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::load::LoadedProtocol;
 use super::yaml::Source;
-use super::{Code, CodeFile, Protocol, ProtocolFile, Site};
+use super::{Code, Protocol, ProtocolFile, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pairs::{Pair, code_order};
 
@@ -135,49 +135,39 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
 /// Checks one code file on its own: its code, class and category.
 fn check_code(
     stem: String,
-    file: CodeFile,
+    code: Code,
     source: &Source,
     protocol: &ProtocolFile,
     seen: &BTreeMap<String, std::path::PathBuf>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Code> {
-    let at_code = |msg: String| source.diagnostic_at("code", Some(&file.code), msg);
-    if file.code != stem {
+    let at_code = |msg: String| source.diagnostic_at("code", Some(&code.code), msg);
+    if code.code != stem {
         diagnostics.push(
             at_code(format!(
                 "code `{}` differs from the file name `{stem}`",
-                file.code
+                code.code
             ))
             .help(format!("set `code: \"{stem}\"` or rename the file")),
         );
         return None;
     }
-    if file.code.is_empty() || !file.code.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if code.code.is_empty() || !code.code.chars().all(|c| c.is_ascii_alphanumeric()) {
         diagnostics.push(
-            at_code(format!("`{}` is not a valid code", file.code))
+            at_code(format!("`{}` is not a valid code", code.code))
                 .help("codes are letters and digits, like \"125\""),
         );
         return None;
     }
-    if let Some(first) = seen.get(&file.code) {
+    if let Some(first) = seen.get(&code.code) {
         diagnostics.push(
-            at_code(format!("code `{}` is defined twice", file.code)).help(format!(
+            at_code(format!("code `{}` is defined twice", code.code)).help(format!(
                 "it is also defined in {}; keep one file",
                 first.display()
             )),
         );
         return None;
     }
-    let code = Code {
-        code: file.code,
-        name: file.name,
-        summary: file.summary,
-        description: file.description,
-        seen_when: file.seen_when,
-        fix: file.fix,
-        references: file.references,
-        related: file.related,
-    };
     let class = code.class();
     if !protocol.classes.contains_key(&class) {
         diagnostics.push(
