@@ -128,14 +128,15 @@ test("nothing overflows a 360 px screen", async () => {
   }
 });
 
-test("axe-core finds no accessibility violations", async () => {
+test("axe-core finds no accessibility violations, in light and dark mode", async () => {
   const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-  for (const path of samplePaths) {
-    const { page, context } = await open(path);
+  const runs = samplePaths.flatMap((path) => [[path, "light"], [path, "dark"]]);
+  for (const [path, colorScheme] of runs) {
+    const { page, context } = await open(path, { colorScheme });
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
     const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target}`);
-    assert.deepEqual(violations, [], `${path}`);
+    assert.deepEqual(violations, [], `${path} (${colorScheme})`);
     await context.close();
   }
 });
