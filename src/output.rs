@@ -99,7 +99,7 @@ impl Staging {
         }
         self.committed = true;
         if had_previous {
-            let _ = std::fs::remove_dir_all(&old);
+            remove_tree(&old);
         }
         Ok(())
     }
@@ -111,6 +111,26 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Deletes a previous build; its top-level folders (one per locale and
+/// protocol) go in parallel, since tens of thousands of files take a while.
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.par_iter().for_each(|path| {
+        let _ = if path.is_dir() {
+            std::fs::remove_dir_all(path)
+        } else {
+            std::fs::remove_file(path)
+        };
+    });
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
