@@ -49,10 +49,6 @@ impl Staging {
         })
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// Writes one file below the staging folder, creating its parents.
     pub fn write(&self, rel: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
         write_file(&self.dir.join(rel), contents)

@@ -29,12 +29,6 @@ pub struct Site {
     pub protocols: Vec<Protocol>,
 }
 
-impl Site {
-    pub fn protocol(&self, id: &str) -> Option<&Protocol> {
-        self.protocols.iter().find(|p| p.id == id)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
