@@ -82,13 +82,14 @@ pub fn build(
         .map(Path::to_path_buf)
         .unwrap_or_else(|| renderer.config.output_dir());
     let staging = Staging::create(root, &output)?;
-    let pages = write_pages(&renderer, &staging)?;
-    write_data_files(&renderer, &staging)?;
+    let pages = renderer.pages();
+    let counts = write_pages(&renderer, &pages, &staging)?;
+    write_data_files(&renderer, &pages, &staging)?;
     staging.copy_static(&root.join("static"))?;
     staging.commit()?;
     Ok(BuildReport {
         output,
-        pages,
+        pages: counts,
         fallbacks: renderer.catalog.fallback_counts(),
         source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
@@ -99,9 +100,9 @@ pub fn build(
 /// written as soon as it is rendered, so memory does not grow with the site.
 fn write_pages(
     renderer: &Renderer,
+    pages: &[PageId],
     staging: &Staging,
 ) -> Result<Vec<(String, usize)>, Diagnostics> {
-    let pages = renderer.pages();
     let mut counts = Vec::new();
     let mut problems = Diagnostics::default();
     for locale in &renderer.config.locales {
@@ -121,11 +122,14 @@ fn write_pages(
     problems.sorted().into_result(counts)
 }
 
-fn write_data_files(renderer: &Renderer, staging: &Staging) -> Result<(), Diagnostics> {
-    let pages: Vec<PageId> = renderer.pages();
+fn write_data_files(
+    renderer: &Renderer,
+    pages: &[PageId],
+    staging: &Staging,
+) -> Result<(), Diagnostics> {
     staging.write(
         Path::new("sitemap.xml"),
-        seo::sitemap(renderer, &pages).as_bytes(),
+        seo::sitemap(renderer, pages).as_bytes(),
     )?;
     staging.write(Path::new("robots.txt"), seo::robots(renderer).as_bytes())?;
     for (pi, protocol) in renderer.site.protocols.iter().enumerate() {

@@ -135,12 +135,18 @@ fn load_served(root: &Path, base_url: &str) -> Result<Served, crate::diag::Diagn
     Ok(Served { renderer, routes })
 }
 
-fn broadcast(state: &State, event: &str, data: &str) {
+/// One server-sent event; every line of `data` becomes a `data:` line.
+fn sse_message(event: &str, data: &str) -> String {
     let mut message = format!("event: {event}\n");
     for line in data.lines() {
         message.push_str(&format!("data: {line}\n"));
     }
     message.push_str("data:\n\n");
+    message
+}
+
+fn broadcast(state: &State, event: &str, data: &str) {
+    let message = sse_message(event, data);
     let mut clients = state.clients.lock().unwrap_or_else(|e| e.into_inner());
     clients.retain(|client| client.send(message.clone()).is_ok());
 }
@@ -376,12 +382,7 @@ fn stream_events(state: &State, request: Request) {
         .unwrap_or_else(|e| e.into_inner())
         .clone()
     {
-        let mut message = String::from("event: build-error\n");
-        for line in errors.lines() {
-            message.push_str(&format!("data: {line}\n"));
-        }
-        message.push_str("data:\n\n");
-        let _ = tx.send(message);
+        let _ = tx.send(sse_message("build-error", &errors));
     }
     state
         .clients

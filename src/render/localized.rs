@@ -100,20 +100,19 @@ fn localize_protocol(
         .iter()
         .map(|(d, c)| class("category", d, c))
         .collect();
+    let find = |list: &[LocalClass], digit: String| list.iter().find(|c| c.digit == digit).cloned();
     let codes = protocol
         .codes
         .iter()
         .map(|code| {
-            let find = |list: &[LocalClass], digit: String| {
-                list.iter().find(|c| c.digit == digit).cloned()
-            };
-            localize_code(protocol, code, catalog, urls, locale, |field, text| {
-                (ids::code_field(protocol, code, field), text.to_string())
-            })
-            .with_classes(
-                find(&classes, code.class()),
-                find(&categories, code.category()),
-            )
+            // Validation guarantees the class exists; the default only keeps this total.
+            let class = find(&classes, code.class()).unwrap_or_else(|| LocalClass {
+                digit: code.class(),
+                name: Text::default(),
+                summary: Text::default(),
+            });
+            let category = find(&categories, code.category());
+            localize_code(protocol, code, (class, category), catalog, urls, locale)
         })
         .collect();
     LocalProtocol {
@@ -135,38 +134,17 @@ fn localize_protocol(
     }
 }
 
-/// A code before its class and category are attached.
-struct PartialCode(LocalCode);
-
-impl PartialCode {
-    fn with_classes(
-        mut self,
-        class: Option<LocalClass>,
-        category: Option<LocalClass>,
-    ) -> LocalCode {
-        // Validation guarantees the class exists; the default only keeps this total.
-        self.0.class = class.unwrap_or_else(|| LocalClass {
-            digit: self.0.code.chars().take(1).collect(),
-            name: Text::default(),
-            summary: Text::default(),
-        });
-        self.0.category = category;
-        self.0
-    }
-}
-
 fn localize_code(
     protocol: &Protocol,
     code: &Code,
+    (class, category): (LocalClass, Option<LocalClass>),
     catalog: &Catalog,
     urls: &Urls,
     locale: &str,
-    id: impl Fn(&str, &str) -> (String, String),
-) -> PartialCode {
+) -> LocalCode {
     let source = &catalog.source_locale;
     let lookup = |field: &str, text: &str| {
-        let (id, text) = id(field, text);
-        catalog.content(locale, &id, &text)
+        catalog.content(locale, &ids::code_field(protocol, code, field), text)
     };
     let seen_when = lookup("seen_when", &code.seen_when);
     let fix = lookup("fix", &code.fix);
@@ -176,7 +154,7 @@ fn localize_code(
     };
     let when = first_sentence(&seen_when);
     let fix_first = first_sentence(&fix);
-    PartialCode(LocalCode {
+    LocalCode {
         code: code.code.clone(),
         name: plain_text(lookup("name", &code.name), source),
         summary: plain_text(lookup("summary", &code.summary), source),
@@ -185,16 +163,12 @@ fn localize_code(
         fix: rich_text(fix, source),
         when: plain_text(when, source),
         fix_first: plain_text(fix_first, source),
-        class: LocalClass {
-            digit: String::new(),
-            name: Text::default(),
-            summary: Text::default(),
-        },
-        category: None,
+        class,
+        category,
         references: code.references.clone(),
         related: code.related.clone(),
         url: urls.path(locale, &Route::Code(&protocol.id, &code.code)),
-    })
+    }
 }
 
 /// Plain text, marked when it fell back.
