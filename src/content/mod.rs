@@ -6,7 +6,9 @@
 //! problem found. English (source-locale) text lives here; translations are
 //! the `i18n` stage's business.
 
+mod fields;
 mod load;
+pub mod markdown;
 mod validate;
 pub mod yaml;
 

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::fields::{self, FieldChecker, PendingLink};
 use super::load::LoadedProtocol;
 use super::yaml::Source;
 use super::{Code, Protocol, ProtocolFile, Site};
@@ -13,18 +14,26 @@ pub fn validate(
     (loaded, mut diagnostics): (Vec<LoadedProtocol>, Diagnostics),
 ) -> Result<Site, Diagnostics> {
     let mut protocols = Vec::new();
+    let mut pending = Vec::new();
     for protocol in loaded {
-        if let Some(protocol) = validate_protocol(protocol, &mut diagnostics) {
+        if let Some(protocol) = validate_protocol(protocol, &mut diagnostics, &mut pending) {
             protocols.push(protocol);
         }
     }
     protocols.sort_by(|a, b| a.id.cmp(&b.id));
-    diagnostics.into_result(Site { protocols })
+    let site = Site { protocols };
+    fields::resolve_links(&site, pending, &mut diagnostics);
+    diagnostics.into_result(site)
 }
 
-fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> Option<Protocol> {
+fn validate_protocol(
+    loaded: LoadedProtocol,
+    diagnostics: &mut Diagnostics,
+    pending: &mut Vec<PendingLink>,
+) -> Option<Protocol> {
     let (file, source) = loaded.protocol?;
-    let unparsed = loaded.unparsed_codes;
+    let mut unparsed = loaded.unparsed_codes;
+    check_protocol_text(&file, &source, diagnostics, pending);
     if file.id != loaded.dir {
         diagnostics.push(
             source
@@ -52,9 +61,14 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
     let mut checked: Vec<(Code, super::yaml::Source)> = Vec::new();
     let mut seen: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     for (stem, code, code_source) in loaded.codes {
-        if let Some(code) = check_code(stem, code, &code_source, &file, &seen, diagnostics) {
-            seen.insert(code.code.clone(), code_source.path.clone());
-            checked.push((code, code_source));
+        check_code_text(&file.id, &code, &code_source, diagnostics, pending);
+        match check_code(&stem, code, &code_source, &file, &seen, diagnostics) {
+            Some(code) => {
+                seen.insert(code.code.clone(), code_source.path.clone());
+                checked.push((code, code_source));
+            }
+            // The file exists: naming its stem elsewhere is not a second error.
+            None => unparsed.push(stem),
         }
     }
     // `related` can name any code of the protocol, so it is checked once all are known.
@@ -110,6 +124,18 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
         }
         match check_pair(&stem, &protocol, &pages) {
             Ok(pair) => {
+                let mut checker = FieldChecker {
+                    source: &pair_source,
+                    base: format!("/{}/{}/", protocol.id, pair.slug()),
+                    diagnostics,
+                    pending,
+                };
+                fields::check_not_blank(
+                    &pair_source,
+                    &[("notes", &pair_file.notes)],
+                    checker.diagnostics,
+                );
+                checker.markdown("notes", &pair_file.notes);
                 protocol.pair_notes.insert(pair.slug(), pair_file.notes);
             }
             Err(message) => diagnostics.push(
@@ -133,8 +159,71 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
 }
 
 /// Checks one code file on its own: its code, class and category.
+/// The text of `_protocol.yaml`: required fields, summary markdown, references.
+fn check_protocol_text(
+    file: &ProtocolFile,
+    source: &Source,
+    diagnostics: &mut Diagnostics,
+    pending: &mut Vec<PendingLink>,
+) {
+    let mut required = vec![
+        ("id", file.id.as_str()),
+        ("name", file.name.as_str()),
+        ("title", file.title.as_str()),
+        ("summary", file.summary.as_str()),
+    ];
+    for class in file.classes.values().chain(file.categories.values()) {
+        required.push(("name", class.name.as_str()));
+        required.push(("summary", class.summary.as_str()));
+    }
+    fields::check_not_blank(source, &required, diagnostics);
+    let mut checker = FieldChecker {
+        source,
+        base: format!("/{}/", file.id),
+        diagnostics,
+        pending,
+    };
+    checker.markdown("summary", &file.summary);
+    checker.references(&file.references);
+}
+
+/// The text of a code file: required fields, markdown fields, references.
+fn check_code_text(
+    protocol: &str,
+    code: &Code,
+    source: &Source,
+    diagnostics: &mut Diagnostics,
+    pending: &mut Vec<PendingLink>,
+) {
+    let markdown = [
+        ("description", code.description.as_str()),
+        ("seen_when", code.seen_when.as_str()),
+        ("fix", code.fix.as_str()),
+    ];
+    let mut required = vec![
+        ("code", code.code.as_str()),
+        ("name", code.name.as_str()),
+        ("summary", code.summary.as_str()),
+    ];
+    required.extend(markdown);
+    for reference in &code.references {
+        required.push(("references", reference.title.as_str()));
+    }
+    fields::check_not_blank(source, &required, diagnostics);
+    let mut checker = FieldChecker {
+        source,
+        base: format!("/{protocol}/{}/", code.code),
+        diagnostics,
+        pending,
+    };
+    for (field, text) in markdown {
+        checker.markdown(field, text);
+    }
+    checker.references(&code.references);
+}
+
 fn check_code(
-    stem: String,
+    stem: &str,
     code: Code,
     source: &Source,
     protocol: &ProtocolFile,
@@ -170,10 +259,23 @@ fn check_code(
     }
     let class = code.class();
     if !protocol.classes.contains_key(&class) {
+        let known: Vec<&str> = protocol.classes.keys().map(String::as_str).collect();
         diagnostics.push(
             source
-                .diagnostic_at("code", Some(&code.code), format!("class `{class}` of code {} is missing from _protocol.yaml", code.code))
-                .help(format!("add \"{class}\": {{ name: ..., summary: ... }} under `classes` in content/{}/_protocol.yaml", protocol.id)),
+                .diagnostic_at(
+                    "code",
+                    Some(&code.code),
+                    format!(
+                        "{} has no class `{class}`, so code {} cannot exist",
+                        protocol.name, code.code
+                    ),
+                )
+                .help(format!(
+                    "{}'s classes are {} (see content/{}/_protocol.yaml); check the code",
+                    protocol.name,
+                    known.join(", "),
+                    protocol.id
+                )),
         );
     }
     let category = code.category();

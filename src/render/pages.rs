@@ -123,8 +123,13 @@ fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
         }));
     }
     let value = serde_json::json!({"@context": "https://schema.org", "@graph": graph});
-    // `</` would end the script element early.
-    value.to_string().replace("</", "<\\/")
+    // Inside <script>, `</script` ends the element and `<!--` changes how it is
+    // parsed: no `<`, `>` or `&` reaches the HTML (JSON reads \u003c as `<`).
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
