@@ -6,23 +6,47 @@ use std::collections::BTreeMap;
 use super::fields::{self, FieldChecker, PendingLink};
 use super::load::LoadedProtocol;
 use super::yaml::Source;
-use super::{Code, Protocol, ProtocolFile, Site};
+use super::{Code, CodeForm, Protocol, ProtocolFile, Site, standing};
+use crate::content::pairs::{Pair, code_order};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pairs::{Pair, code_order};
 
 pub fn validate(
     (loaded, mut diagnostics): (Vec<LoadedProtocol>, Diagnostics),
 ) -> Result<Site, Diagnostics> {
     let mut protocols = Vec::new();
     let mut pending = Vec::new();
+    let mut associations = Vec::new();
     for protocol in loaded {
+        let sources: Vec<Source> = protocol.codes.iter().map(|(_, _, s)| s.clone()).collect();
         if let Some(protocol) = validate_protocol(protocol, &mut diagnostics, &mut pending) {
+            for code in &protocol.codes {
+                if let Some(source) = sources
+                    .iter()
+                    .find(|s| s.path.file_stem().is_some_and(|f| f == code.code.as_str()))
+                {
+                    standing::check(code, source, &mut diagnostics);
+                    if !code.associated.is_empty() {
+                        associations.push((
+                            protocol.id.clone(),
+                            protocol.associated_protocol.clone(),
+                            code.code.clone(),
+                            code.associated.clone(),
+                            source.clone(),
+                        ));
+                    }
+                }
+            }
             protocols.push(protocol);
         }
     }
     protocols.sort_by(|a, b| a.id.cmp(&b.id));
-    let site = Site { protocols };
+    let mut site = Site {
+        protocols,
+        warnings: Vec::new(),
+    };
     fields::resolve_links(&site, pending, &mut diagnostics);
+    check_associations(&site, &associations, &mut diagnostics);
+    site.warnings = standing::expired(&site, &standing::today());
     diagnostics.into_result(site)
 }
 
@@ -34,6 +58,20 @@ fn validate_protocol(
     let (file, source) = loaded.protocol?;
     let mut unparsed = loaded.unparsed_codes;
     check_protocol_text(&file, &source, diagnostics, pending);
+    let form = match &file.code_form {
+        None => CodeForm::three_digits(),
+        Some(form_file) => match CodeForm::from_file(form_file) {
+            Ok(form) => form,
+            Err(message) => {
+                diagnostics.push(
+                    source
+                        .diagnostic_at("code_form", None, format!("code_form: {message}"))
+                        .help("see CONTRIBUTING.md, \"The form of a code\""),
+                );
+                return None;
+            }
+        },
+    };
     if file.id != loaded.dir {
         diagnostics.push(
             source
@@ -62,7 +100,14 @@ fn validate_protocol(
     let mut seen: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     for (stem, code, code_source) in loaded.codes {
         check_code_text(&file.id, &code, &code_source, diagnostics, pending);
-        match check_code(&stem, code, &code_source, &file, &seen, diagnostics) {
+        match check_code(
+            &stem,
+            code,
+            &code_source,
+            (&file, &form),
+            &seen,
+            diagnostics,
+        ) {
             Some(code) => {
                 seen.insert(code.code.clone(), code_source.path.clone());
                 checked.push((code, code_source));
@@ -107,8 +152,10 @@ fn validate_protocol(
         summary: file.summary,
         references: file.references,
         classes: file.classes,
+        code_form: form,
         categories: file.categories,
         pair_policy: file.pairs,
+        associated_protocol: file.associated_protocol,
         featured: Vec::new(),
         codes,
         pair_notes: BTreeMap::new(),
@@ -224,9 +271,9 @@ fn check_code_text(
 
 fn check_code(
     stem: &str,
-    code: Code,
+    mut code: Code,
     source: &Source,
-    protocol: &ProtocolFile,
+    (protocol, form): (&ProtocolFile, &CodeForm),
     seen: &BTreeMap<String, std::path::PathBuf>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Code> {
@@ -241,13 +288,16 @@ fn check_code(
         );
         return None;
     }
-    if code.code.is_empty() || !code.code.chars().all(|c| c.is_ascii_alphanumeric()) {
+    let Some(parts) = form.parts(&code.code) else {
         diagnostics.push(
-            at_code(format!("`{}` is not a valid code", code.code))
-                .help("codes are letters and digits, like \"125\""),
+            at_code(format!("`{}` is not a {} code", code.code, protocol.name)).help(format!(
+                "{} codes look like \"{}\" (code_form in content/{}/_protocol.yaml)",
+                protocol.name, form.example, protocol.id
+            )),
         );
         return None;
-    }
+    };
+    code.parts = parts;
     if let Some(first) = seen.get(&code.code) {
         diagnostics.push(
             at_code(format!("code `{}` is defined twice", code.code)).help(format!(
@@ -340,4 +390,51 @@ fn check_pair(
         ));
     }
     Ok(pair)
+}
+
+/// `associated:` names codes of the protocol's `associated_protocol`, which
+/// must exist: the link is drawn from this one list in both directions.
+type Association = (String, Option<String>, String, Vec<String>, Source);
+
+fn check_associations(site: &Site, associations: &[Association], diagnostics: &mut Diagnostics) {
+    for (protocol, other, code, associated, source) in associations {
+        let Some(other_id) = other else {
+            diagnostics.push(
+                source
+                    .diagnostic_at("associated", None, format!("code {code} lists `associated` codes, but {protocol} has no `associated_protocol`"))
+                    .help(format!("add `associated_protocol: <id>` to content/{protocol}/_protocol.yaml, or remove `associated`")),
+            );
+            continue;
+        };
+        let Some(other) = site.protocol(other_id) else {
+            diagnostics.push(
+                source
+                    .diagnostic_at(
+                        "associated",
+                        None,
+                        format!("{protocol}'s associated_protocol `{other_id}` does not exist"),
+                    )
+                    .help(format!(
+                        "fix `associated_protocol` in content/{protocol}/_protocol.yaml"
+                    )),
+            );
+            continue;
+        };
+        for name in associated {
+            if other.code(name).is_none() {
+                diagnostics.push(
+                    source
+                        .diagnostic_at(
+                            "associated",
+                            Some(name),
+                            format!("associated code `{name}` does not exist in {}", other.id),
+                        )
+                        .help(format!(
+                            "add content/{}/{name}.yaml or remove it from `associated`",
+                            other.id
+                        )),
+                );
+            }
+        }
+    }
 }

@@ -6,10 +6,10 @@ use serde::Serialize;
 use super::context::*;
 use super::localized::{LocalCode, LocalProtocol};
 use super::{PageId, Renderer};
+use crate::content::pairs::Pair;
 use crate::content::{PairPolicy, Reference};
 use crate::diag::Diagnostic;
 use crate::i18n::{Arg, Text};
-use crate::pairs::Pair;
 use crate::urls::Route;
 
 /// The template name and context of one page.
@@ -507,6 +507,7 @@ fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picke
     let policy = match policy {
         PairPolicy::All => "all",
         PairPolicy::SameClass => "same-class",
+        PairPolicy::SameCategory => "same-category",
         PairPolicy::None => return None,
     };
     Some(Picker {
@@ -516,6 +517,11 @@ fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picke
             .map(|c| CodeOption {
                 code: c.code.clone(),
                 class: c.class.digit.clone(),
+                category: c
+                    .category
+                    .as_ref()
+                    .map(|k| k.digit.clone())
+                    .unwrap_or_default(),
                 label: format!("{} {}", c.code, c.name.text),
             })
             .collect(),
