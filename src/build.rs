@@ -25,6 +25,8 @@ pub struct BuildReport {
     pub fallbacks: BTreeMap<String, usize>,
     pub source_locale: String,
     pub elapsed: Duration,
+    /// Problems that did not stop the build (an expired registration).
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// Everything loaded and checked; what `check`, `build` and `serve` share.
@@ -93,6 +95,7 @@ pub fn build(
         fallbacks: renderer.catalog.fallback_counts(),
         source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
+        warnings: renderer.site.warnings.clone(),
     })
 }
 

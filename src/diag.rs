@@ -40,6 +40,8 @@ pub struct Diagnostic {
     pub path: Option<PathBuf>,
     /// 1-based line and column; `None` when the problem concerns a whole file.
     pub position: Option<(usize, usize)>,
+    /// 1-based line and column just past the offending text, when known.
+    pub end: Option<(usize, usize)>,
     pub message: String,
     pub help: Option<String>,
 }
@@ -52,6 +54,7 @@ impl Diagnostic {
             code: None,
             path: None,
             position: None,
+            end: None,
             message: message.into(),
             help: None,
         }
@@ -74,6 +77,13 @@ impl Diagnostic {
     pub fn at_offset(self, source: &str, offset: usize) -> Self {
         let (line, column) = line_column(source, offset);
         self.at(line, column)
+    }
+
+    /// Locates the problem at `source[start..end]`.
+    pub fn at_span(self, source: &str, start: usize, end: usize) -> Self {
+        let mut located = self.at_offset(source, start);
+        located.end = Some(line_column(source, end.max(start)));
+        located
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {

@@ -28,7 +28,11 @@ impl Source {
         message: impl Into<String>,
     ) -> Diagnostic {
         let offset = locate(&self.text, key, needle);
-        Diagnostic::in_file(&self.path, message).at_offset(&self.text, offset)
+        let len = match needle {
+            Some(needle) if self.text[offset..].starts_with(needle) => needle.len(),
+            _ => self.text[offset..].find(['\n', ':']).unwrap_or(0),
+        };
+        Diagnostic::in_file(&self.path, message).at_span(&self.text, offset, offset + len)
     }
 }
 
