@@ -3,7 +3,7 @@
 http-title = 하이퍼텍스트 전송 프로토콜
 
 http-summary =
-    HTTP는 웹의 요청/응답 프로토콜입니다. 모든 응답은 세 자리 상태 코드로 시작하며, 첫 자리가 코드의 클래스를 나타냅니다. RFC 9110은 모든 HTTP 버전(HTTP/1.1, HTTP/2, HTTP/3)에 공통으로 적용되는 코드의 의미를 정의하고, RFC 9111은 캐시가 어떤 응답을 저장하고 재사용할 수 있는지 규정하며, 할당된 코드의 레지스트리는 IANA가 관리합니다. 클라이언트는 알지 못하는 코드를 받으면 같은 클래스의 `x00` 코드처럼 처리하므로, 새로 생긴 4xx 코드도 최소한 400으로는 이해됩니다.
+    HTTP는 웹의 요청/응답 프로토콜입니다. 모든 응답은 세 자리 상태 코드로 시작하며, 첫 자리가 코드의 클래스를 나타냅니다. RFC 9110은 모든 HTTP 버전(HTTP/1.1, HTTP/2, HTTP/3)에 공통으로 적용되는 코드의 의미를 정의하고, RFC 9111은 캐시가 어떤 응답을 저장하고 재사용할 수 있는지 규정하며, 할당된 코드의 레지스트리는 IANA가 관리합니다. 클라이언트는 알지 못하는 코드를 받으면 같은 클래스의 `x00` 코드처럼 처리하므로, 새로 생긴 4xx 코드도 최소한 400으로는 이해됩니다. 이 사이트는 레지스트리에 없지만 로그와 오류 페이지에서 자주 보게 되는 코드도 다룹니다. nginx의 499, Cloudflare의 520부터 530까지의 코드, AWS 로드 밸런서 코드 등이며, 각 코드에는 표준, 등록, 임시, 벤더 전용, 비공식 같은 지위를 표시합니다.
 
 http-class-1-name = 정보
 http-class-1-summary = 중간 응답입니다. 요청을 받아 처리하는 중이며, 최종 응답은 아직 오지 않았습니다.
@@ -709,6 +709,190 @@ http-451-seen_when =
 http-451-fix =
     클라이언트 쪽의 기술적 변경으로는 법적 차단을 해결할 수 없습니다. 본문에서 누가 어떤 법률에 따라 요구했는지 확인합니다. `rel="blocked-by"`가 있는 `Link` 헤더는 차단을 실행하는 주체를 알려 주며, 이 주체가 차단을 요구한 쪽과 같다고는 할 수 없습니다. 사이트 운영자는 차단의 법적 성격이 드러나도록 403이나 404 대신 451을 써야 합니다.
 
+http-451-iis-name = 리다이렉트
+http-451-iis-summary = 기기에 메일함용 다른 서버를 쓰라고 알리는 Microsoft Exchange ActiveSync의 451로, 표준 451 Unavailable For Legal Reasons와 번호만 같고 의미는 전혀 다릅니다.
+http-451-iis-description =
+    Microsoft의 Exchange ActiveSync 프로토콜(MS-ASHTTP)은 기기가 사용자의 메일함에 접근할 수 없는 서버에 연결했거나, 그 메일함에 더 효율적으로 닿는 서버가 있을 때 `451 Redirect`를 씁니다. 응답에는 사용할 URL을 담은 `X-MS-Location` 헤더가 있을 수 있으며, 기기는 이후의 모든 요청을 그 주소로 보내야 합니다. 이 헤더가 없으면 기기는 Autodiscover 과정 전체를 다시 실행해 자신의 서버를 찾습니다.
+
+    이 용법은 표준 451 Unavailable For Legal Reasons(RFC 7725)보다 먼저 생겼으며 서로 충돌합니다. 451을 이런 뜻으로 읽어야 하는 것은 IIS에서 실행되는 Exchange와 통신하는 ActiveSync 클라이언트뿐이고, 그 밖의 곳에서 451은 법적 차단을 뜻합니다.
+http-451-iis-seen_when =
+    - 메일함을 다른 서버, 사이트, Exchange 버전으로 옮긴 뒤 Exchange ActiveSync를 쓰는 휴대폰과 메일 앱.
+    - 마이그레이션 중 Exchange IIS 로그에서 `/Microsoft-Server-ActiveSync` 요청에 대한 451 응답.
+http-451-iis-fix =
+    ActiveSync 클라이언트는 스스로 처리합니다. `X-MS-Location`이 있으면 그 주소를 따르고, 없으면 Autodiscover를 다시 실행합니다. 기기가 계속 실패하면 계정을 삭제했다가 다시 추가해 서버를 새로 찾게 합니다. Exchange 관리자는 메일함을 옮긴 뒤 Autodiscover와 ActiveSync 가상 디렉터리의 외부 URL을 확인해야 합니다.
+
+## 4xx: 레지스트리 밖의 코드(벤더·비공식)
+
+http-419-name = 페이지 만료됨
+http-419-summary = CSRF 검사에 실패한 폼이나 요청에 Laravel이 보내는 코드로, 대개 세션이 만료되었기 때문이며 표준 HTTP 코드가 아닙니다.
+http-419-description =
+    Laravel PHP 프레임워크의 교차 사이트 요청 위조(CSRF) 방어가 `POST`, `PUT`, `PATCH`, `DELETE` 요청을 거부할 때 보내는 비공식 코드입니다. 요청에 현재 세션에 맞는 유효한 CSRF 토큰이 없었다는 뜻입니다. 폼을 열어 둔 사이에 세션이 끝나는 것이 흔한 원인이어서, Laravel의 기본 오류 페이지 제목은 "Page Expired"입니다.
+
+    Laravel 13.x(2026년) 기준으로 `PreventRequestForgery` 미들웨어는 먼저 브라우저의 `Sec-Fetch-Site` 헤더를 확인하고, 이 검사를 통과하지 못할 때만 토큰을 확인합니다. 출처만 검사하는 모드(origin-only)에서는 검사에 실패하면 419 대신 403을 보냅니다. 다른 소프트웨어는 이 번호를 다르게 써 왔습니다. Spring Framework에는 초기 WebDAV 초안에서 온, 사용 중단(deprecated)된 419 "Insufficient Space On Resource"가 남아 있습니다.
+http-419-seen_when =
+    - Laravel 애플리케이션에서 페이지를 오래 열어 두었다가, 또는 세션 쿠키가 지워진 뒤에 폼을 제출할 때.
+    - `@csrf` 필드가 빠진 폼이나, `X-CSRF-TOKEN` 또는 `X-XSRF-TOKEN` 헤더를 보내지 않는 JavaScript 요청.
+    - 세션이 만료된, Laravel Sanctum을 쓰는 싱글 페이지 애플리케이션. Laravel 문서는 이런 요청이 401이나 419를 받을 수 있다고 설명합니다.
+    - 쿠키 도메인이 맞지 않아 요청마다 새 세션이 시작되는 것 같은 세션 저장 문제.
+http-419-fix =
+    사용자는 페이지를 새로 고쳐 새 토큰을 받은 뒤 다시 제출하면 됩니다. 개발자는 모든 폼에 `@csrf`를 넣고, AJAX 요청에 토큰 헤더를 보내고, 세션 설정(드라이버, 유효 시간, 쿠키 도메인, `SameSite` 설정)을 확인해야 합니다. Laravel에서는 예외 핸들러로 419를 메시지와 함께 이전 페이지로 돌려보내는 것처럼 더 친절한 응답으로 바꿀 수 있습니다.
+
+http-420-name = 진정하세요 / 메서드 실패
+http-420-summary = 할당되지 않은 번호로, Twitter의 예전 속도 제한 응답과 Spring에 남아 있는 사용 중단된 WebDAV 초안 코드라는 서로 무관한 두 비공식 의미를 가집니다.
+http-420-description =
+    IANA 레지스트리에서 420은 할당되지 않은 번호이며, 서로 관련 없는 두 가지 용법 덕분에 알려졌습니다.
+
+    - Twitter의 "Enhance Your Calm"(진정하세요): Twitter는 2009-12-22에 2010-01-18부터 Search API가 속도 제한을 넘은 클라이언트에 420으로 응답한다고 발표했습니다. X 개발자 문서의 표준 v1.1 API 응답 코드 목록에는 속도 제한에 걸린 앱에 대한 420 Enhance Your Calm이 실려 있습니다. 표준 HTTP에는 RFC 6585(2012년 4월) 이후 이 용도의 429 Too Many Requests가 있습니다.
+    - "Method Failure"(메서드 실패): 초기 WebDAV 초안은 메서드의 일부가 실패해 메서드 전체가 멈췄을 때 420을 썼습니다. 공개된 WebDAV RFC는 이를 채택하지 않았지만, Spring Framework의 `HttpStatus` 열거형에는 `METHOD_FAILURE`(420)가 사용 중단(deprecated)된 상수로 남아 있습니다.
+http-420-seen_when =
+    - 420 속도 제한 응답을 아직 처리하는 예전 Twitter 클라이언트 라이브러리와 스크립트.
+    - Spring의 사용 중단된 `HttpStatus.METHOD_FAILURE`를 쓰는 Java 코드나, 그런 코드로 만든 서비스의 로그.
+    - 420에 자체적인 의미를 부여한 API. 그 의미는 해당 API의 문서에만 나와 있습니다.
+http-420-fix =
+    속도 제한을 거는 API에서 받은 420은 429처럼 처리합니다. 요청을 멈추고 기다렸다가, `Retry-After`가 있으면 따르면서 지수 백오프로 재시도합니다. 그 밖의 서비스라면 해당 문서를 읽습니다. 서버 개발자는 420을 보내지 말아야 합니다. 속도 제한에는 429를, WebDAV 방식의 실패에는 424 Failed Dependency나 다른 등록된 코드를 씁니다.
+
+http-440-name = 로그인 시간 초과
+http-440-summary = IIS에서 실행되는 Exchange 웹 메일이 사용자의 로그인을 받아들이지 않고 다시 로그인하게 할 때 440 Login Timeout으로 표시하는 Microsoft의 코드입니다.
+http-440-description =
+    Microsoft Exchange Server의 웹 메일인 Outlook Web Access(지금 이름은 Outlook on the web)가 쓰는 비표준 코드이며, 이 웹 메일은 IIS에서 실행됩니다. 브라우저에는 메일함 대신 "440 Login Timeout"이 표시되거나, 사용자가 로그인 페이지로 되돌아갑니다.
+
+    Microsoft는 Exchange Server 2007용 문제 해결 문서에서만 이 코드를 다룹니다. 그 문서에 따르면 사용자가 로그온할 때 IIS나 IIS 메타베이스에 권한 또는 인증 문제가 있으면 이 오류가 나며, 예를 들어 Guests 그룹에 로컬 로그온이나 네트워크 액세스 거부 정책이 걸린 경우입니다. 상태 코드 목록들은 440을 흔히 세션이 만료되어 다시 로그인해야 한다는 뜻으로 더 넓게 설명하지만, 이는 Microsoft 문서의 설명이 아닙니다. 2026-03의 Exchange 2019 CU15 관련 Microsoft Q&A 글에서 보듯이 현재 버전의 Exchange에서도 이 코드를 볼 수 있습니다.
+http-440-seen_when =
+    - Outlook on the web이나 Outlook Web Access에 로그인할 때, 로그인 폼을 제출한 직후.
+    - 메시지에 회신하거나 전달하는 등 작업 도중 로그아웃되면서 브라우저 개발자 도구에 상태 440이 보일 때.
+    - Exchange 업데이트 뒤, 또는 IIS 인증 설정이나 OWA 가상 디렉터리를 바꾼 뒤.
+http-440-fix =
+    사용자는 해당 사이트의 쿠키를 지우거나, 다시 로그인하거나, 다른 브라우저를 써 볼 수 있습니다. Exchange 관리자는 IIS에서 OWA와 ECP 가상 디렉터리의 인증 설정과 Microsoft 문서에 나오는 로컬 보안 정책을 확인해야 합니다. OWA 가상 디렉터리를 다시 만드는 것은 Microsoft가 Exchange 2007에 대해 제시하는 마지막 단계입니다.
+
+http-444-name = 응답 없이 연결 종료
+http-444-summary = nginx가 응답을 전혀 보내지 않고 연결을 닫을 때 쓰는 자체 코드입니다. 클라이언트는 이 코드를 받지 못하며, nginx 설정과 접근 로그에만 나타납니다.
+http-444-description =
+    nginx가 `return` 지시어용으로 정의한 비표준 코드입니다. `return 444;`라고 쓰면 nginx는 응답 헤더를 보내지 않고 연결을 닫으므로, 클라이언트는 상태 줄조차 받지 못합니다. 이 번호는 nginx 안에만 존재합니다. 접근 로그에는 기록되지만 네트워크로 전송되는 일은 없습니다.
+
+    nginx 1.15.2부터는 `reset_timedout_connection` 지시어가 444로 닫는 연결에도 적용됩니다. 이 지시어를 켜 두면 nginx는 연결을 정상적으로 닫는 대신 재설정(TCP RST)하여 소켓을 곧바로 해제합니다.
+http-444-seen_when =
+    - nginx 접근 로그에서, 대개 응답 크기 0과 함께 나타납니다. 설정에서 버리기로 한 요청들로, 알 수 없는 `Host` 이름을 받는 기본(catch-all) `server` 블록, `Host` 헤더가 없는 요청, 스캐너가 훑는 경로 등이 해당합니다.
+    - 클라이언트 쪽에서는 빈 응답이나 재설정된 연결로 보입니다. curl은 "Empty reply from server"라고 보고하고, 브라우저는 HTTP 상태 대신 연결 오류를 표시합니다.
+http-444-fix =
+    의도적으로 끊은 연결은 클라이언트가 해결할 수 없습니다. 요청이 올바른 호스트 이름으로 가는지, 봇을 겨냥한 규칙에 걸린 것은 아닌지 확인합니다. 로그에서 예상하지 못한 444를 본 사이트 운영자는 어떤 `return 444` 규칙이 일치했는지 찾아야 합니다. 예를 들어 `server_name`에 빠뜨린 호스트 이름을 기본 서버가 받아 버린 경우입니다. 클라이언트에게 이유를 알려야 한다면 403이나 404 같은 실제 상태 코드로 응답합니다.
+
+http-449-name = 재시도 필요
+http-449-summary = 더 많은 정보를 담아 요청을 반복하라고 클라이언트에게 요구하는 Microsoft의 확장 코드로, Microsoft의 WebDAV 클라이언트 확장과 Exchange ActiveSync에서 쓰입니다.
+http-449-description =
+    Windows가 쓰는 WebDAV 클라이언트 확장에 대한 Microsoft의 공개 명세(MS-WDV)에서 정의한 상태 코드로, 클라이언트가 충분한 정보를 주지 않아 요청을 처리할 수 없다는 뜻입니다. 서버는 449와 함께 `Ms-Echo-Request` 헤더를 보내야 합니다. 이 확장을 지원하는 클라이언트는 본문을 사용자에게 보여 주지 않고 처리한 뒤 `Ms-Echo-Reply` 헤더를 붙여 요청을 반복하며, 서버는 이렇게 반복된 요청에 다시 449로 응답하면 안 됩니다. 지원하지 않는 클라이언트는 449를 알 수 없는 4xx 코드로 처리합니다. (명세의 문법 정의는 사유 문구를 "Reply With"로 적고, 본문은 "Retry With"라고 부릅니다.)
+
+    Exchange ActiveSync는 같은 번호를 자기 방식으로 씁니다. 모바일 기기가 현재 보안 정책을 적용하지 않았으면 서버가 449로 응답하며, 기기는 요청을 반복하기 전에 `Provision` 명령을 실행해야 합니다.
+http-449-seen_when =
+    - Microsoft의 확장을 구현하고 응답하기 전에 더 많은 정보를 원하는 서버와 통신하는 Windows WebDAV 클라이언트.
+    - 동기화하기 전에 프로비저닝을 거쳐야 하는 휴대폰이나 메일 앱의 Exchange ActiveSync 로그와 기기 로그. 첫 `FolderSync`에서 자주 보입니다.
+http-449-fix =
+    사용자가 할 일은 없습니다. 449를 이해하는 클라이언트는 스스로 요청을 반복합니다. WebDAV 클라이언트 개발자는 `Ms-Echo-Request` 값을 `Ms-Echo-Reply`에 그대로 돌려보내야 하고, ActiveSync 클라이언트 개발자는 `Provision` 명령을 실행해 정책을 적용한 뒤 새 정책 키로 재시도해야 합니다. 기기가 계속 449를 받는다면 Exchange 관리자가 설정한 정책을 그 기기가 충족할 수 있는지 확인합니다.
+
+http-460-name = 클라이언트가 연결을 닫음
+http-460-summary = 로드 밸런서가 응답하기 전에 클라이언트가 연결을 닫았음을 기록하는 AWS Application Load Balancer의 로그 코드입니다.
+http-460-description =
+    AWS Elastic Load Balancing의 Application Load Balancer(ALB) 코드입니다. AWS는 이 코드를 로드 밸런서가 직접 만들어 내는 오류 가운데 하나로 설명합니다. 로드 밸런서가 요청을 받았지만 유휴 타임아웃이 지나기 전에 클라이언트가 연결을 닫아서, 응답을 받을 상대가 없어졌다는 뜻입니다. nginx의 499와 마찬가지로 버려진 요청을 기록하는 코드이며, 클라이언트가 아니라 로그와 지표에서 보게 됩니다.
+
+    흔한 원인은 타깃이 처리하는 데 걸리는 시간보다 짧은 클라이언트 타임아웃입니다. 그동안 로드 밸런서는 여전히 기다리고 있으며, 로드 밸런서의 유휴 타임아웃 기본값은 2026-12 기준 60초입니다.
+http-460-seen_when =
+    - ALB 접근 로그에서 `elb_status_code`가 460인 항목, 그리고 CloudWatch의 `HTTPCode_ELB_4XX_Count` 지표.
+    - 요청 타임아웃이 짧은 모바일 앱, SDK, 상위 서비스가 ALB 뒤의 느린 엔드포인트를 호출할 때.
+    - 느린 요청 도중 사용자가 다른 화면으로 이동하거나 앱을 닫을 때.
+http-460-fix = 클라이언트의 타임아웃을 로드 밸런서의 유휴 타임아웃, 그리고 타깃이 실제로 걸리는 시간과 비교합니다. 클라이언트가 포기하기 전에 타깃이 응답하게 하거나, 클라이언트가 허용한다면 클라이언트 타임아웃을 로드 밸런서에 맞게 늘립니다. 499와 마찬가지로 타깃이 작업을 끝냈을 수 있으므로 재시도하는 요청은 멱등하게 만들어야 합니다.
+
+http-463-name = X-Forwarded-For 주소가 너무 많음
+http-463-summary = X-Forwarded-For 헤더에 IP 주소가 30개보다 많이 나열된 요청에 대한 AWS Application Load Balancer의 코드입니다.
+http-463-description =
+    AWS Elastic Load Balancing의 Application Load Balancer 코드로, 로드 밸런서가 받은 `X-Forwarded-For` 요청 헤더에 IP 주소가 너무 많다는 뜻입니다. AWS 문서는 2026-12 기준 제한을 주소 30개로 안내합니다. 경로상의 각 프록시는 보통 요청을 받은 주소를 덧붙이므로, 프록시 체인이 길거나 루프를 돌면 헤더가 계속 커집니다.
+http-463-seen_when =
+    - ALB에 닿기 전에 여러 프록시, CDN, 서비스 메시 홉을 거치는 요청.
+    - 요청이 같은 프록시들을 계속 돌면서 매번 주소를 하나씩 추가하는 전달 루프.
+    - 긴 목록을 담은 `X-Forwarded-For` 헤더를 임의로 만들어 보내는 클라이언트나 테스트.
+http-463-fix = 체인이 왜 이렇게 긴지 찾아야 합니다. 프록시와 로드 밸런서 사이의 리다이렉트 루프나 전달 루프를 살펴보고, ALB 앞단의 프록시가 `X-Forwarded-For`에 끝없이 덧붙이는 대신 값을 교체하거나 줄이도록 설정합니다. ALB 자체가 `X-Forwarded-For`를 처리하는 방식(덧붙이기, 보존, 제거)은 로드 밸런서 속성으로 정할 수 있습니다.
+
+http-464-name = 호환되지 않는 프로토콜 버전
+http-464-summary = HTTP/1.1 요청이 gRPC 대상 그룹으로 가는 것처럼, 요청의 프로토콜이 대상 그룹의 프로토콜 버전과 맞지 않을 때 쓰는 AWS Application Load Balancer의 코드입니다.
+http-464-description =
+    AWS Elastic Load Balancing의 Application Load Balancer 코드로, 들어온 요청의 프로토콜이 대상 그룹에 설정된 프로토콜 버전(HTTP/1.1, HTTP/2, gRPC)과 호환되지 않는다는 뜻입니다. AWS는 세 가지 경우를 듭니다. gRPC나 HTTP/2로 설정된 대상 그룹에 온 HTTP/1.1 요청, HTTP/1.1로 설정된 대상 그룹에 온 gRPC 요청, 그리고 gRPC 대상 그룹에 온 `POST`가 아닌 HTTP/2 요청입니다.
+http-464-seen_when =
+    - 브라우저나 curl이 보낸 HTTP/1.1 요청이 gRPC 또는 HTTP/2 대상 그룹으로 전달하는 리스너 규칙에 걸릴 때.
+    - 기본 프로토콜 버전인 HTTP/1.1로 만든 대상 그룹으로 gRPC 클라이언트가 라우팅될 때.
+http-464-fix = 대상 그룹의 프로토콜 버전을 그 그룹에 도달하는 클라이언트에 맞춥니다. 경로나 헤더 등으로 리스너 규칙을 나눠서 gRPC 트래픽은 gRPC 대상 그룹으로, 일반 HTTP 트래픽은 HTTP/1.1이나 HTTP/2 대상 그룹으로 보냅니다. gRPC 서비스의 클라이언트는 gRPC 라이브러리처럼 HTTP/2와 `POST`를 써야 합니다.
+
+http-494-name = 요청 헤더가 너무 큼
+http-494-summary = 요청 헤더나 쿠키가 nginx의 헤더 버퍼에 들어가지 않을 때 쓰는 nginx 내부 코드입니다. 클라이언트는 대신 400 Bad Request 페이지를 받습니다.
+http-494-description =
+    소스 코드에서 `NGX_HTTP_REQUEST_HEADER_TOO_LARGE`라는 이름을 가진 nginx 내부 코드로, 요청 헤더 줄이나 헤더 전체가 `large_client_header_buffers`로 정한 버퍼에 들어가지 않을 때 쓰입니다. nginx는 494를 실제로 보내지 않습니다. "400 Request Header Or Cookie Too Large"라는 제목의 페이지와 함께 `400 Bad Request`로 응답하며, 접근 로그에도 400이 기록됩니다.
+
+    이 코드는 주로 설정에서 보입니다. `error_page 494 ...` 규칙을 쓰면 운영자는 이 경우에만 별도의 페이지를 보여 줄 수 있습니다. 그 규칙이 `=`로 다른 코드를 지정하지 않는 한 응답 상태는 400으로 유지됩니다.
+http-494-seen_when =
+    - 사이트가 쿠키를 너무 많이 또는 너무 크게 설정한 뒤의 브라우저. 페이지에 "400 Bad Request"와 "Request Header Or Cookie Too Large"가 표시됩니다.
+    - 큰 JWT나 Kerberos 티켓처럼 긴 `Authorization` 토큰을 nginx 프록시를 거쳐 보낼 때.
+    - 이 경우를 `error_page 494`로 처리하는 nginx 설정, 그리고 `info` 수준의 nginx 오류 로그에 남는 "client sent too long header line" 메시지.
+http-494-fix =
+    사용자는 해당 사이트의 쿠키를 지우고 새로 고칠 수 있습니다. 개발자는 설정하는 쿠키나 토큰의 크기를 줄여야 합니다. 관리자는 `large_client_header_buffers`(기본값은 8k 버퍼 4개)를 늘릴 수 있지만, 경로에 있는 다른 프록시마다 각자의 제한이 있다는 점을 기억해야 합니다. 표준 HTTP에는 이 상황을 위한 431이 있으며, 다른 서버 중에는 431을 보내는 것도 있습니다.
+
+http-495-name = SSL 인증서 오류
+http-495-summary = 클라이언트 인증서 검증에 실패했을 때 쓰는 nginx 코드입니다. error_page 규칙으로 처리하지 않으면 클라이언트는 400 Bad Request를 받습니다.
+http-495-description =
+    nginx의 SSL 모듈이 `error_page`와 함께 쓰도록 문서화한 비표준 코드 중 하나로, 클라이언트 인증서를 검증하는 중에 오류가 발생했다는 뜻입니다. 예를 들어 인증서가 만료되었거나, 폐기되었거나, `ssl_client_certificate`가 신뢰하지 않는 CA가 발급한 경우입니다. `ssl_verify_client`로 클라이언트 인증서를 요구할 때 적용됩니다.
+
+    기본적으로 nginx는 "The SSL certificate error"라는 문구가 담긴 페이지와 함께 `400 Bad Request`로 응답하고 400을 기록합니다. 495 코드를 쓰면 운영자는 요청을 모두 파싱한 뒤 이 경우만 따로 리다이렉트할 수 있습니다.
+http-495-seen_when =
+    - 상호 TLS(mTLS)를 쓰는 내부 API, 관리자 패널, 기기 접속 등에서 nginx가 검증할 수 없는 인증서를 클라이언트가 제시할 때. 브라우저에는 "400 Bad Request"와 "The SSL certificate error"가 표시됩니다.
+    - 사용자를 안내 페이지로 보내는 `error_page 495 ...`가 있는 설정.
+http-495-fix =
+    클라이언트는 기대하는 CA가 발급한 유효한 인증서를 제시해야 하며, 만료일과 인증서 체인을 확인합니다. 관리자는 `ssl_client_certificate`(신뢰하는 CA), `ssl_verify_depth`, 그리고 `ssl_crl`로 지정한 CRL을 확인해야 합니다. `$ssl_client_verify` 변수에는 검증에 실패한 이유가 담기므로 접근 로그에 추가해 두면 좋습니다.
+
+http-496-name = SSL 인증서 필요
+http-496-summary = 필요한 클라이언트 인증서를 클라이언트가 제시하지 않았을 때 쓰는 nginx 코드입니다. error_page 규칙으로 처리하지 않으면 클라이언트는 400 Bad Request를 받습니다.
+http-496-description =
+    nginx SSL 모듈의 비표준 코드로, `ssl_verify_client on`이 요구하는 인증서를 클라이언트가 제시하지 않았다는 뜻입니다. nginx는 "No required SSL certificate was sent"라는 문구가 담긴 페이지와 함께 `400 Bad Request`로 응답하고 400을 기록합니다. `error_page 496 ...`을 쓰면 이 경우를 따로 처리할 수 있으며, 예를 들어 인증서 설치 방법을 안내하는 페이지로 보낼 수 있습니다.
+http-496-seen_when =
+    - 클라이언트 인증서가 설치되지 않은 브라우저로 mTLS 보호 사이트를 열거나, 사용자가 인증서 선택 창을 취소했을 때.
+    - 인증서를 요구하는 엔드포인트를 `--cert`와 `--key` 없이 호출하는 curl 같은 API 클라이언트.
+http-496-fix = 클라이언트 인증서와 키를 설치하거나 설정한 뒤(curl에서는 `--cert`와 `--key`) 다시 시도합니다. 인증서를 필수로 하지 않고 요청만 하고 싶은 관리자는 `ssl_verify_client optional`을 쓰고, `$ssl_client_verify`로 location마다 판단할 수 있습니다.
+
+http-497-name = HTTPS 포트로 보낸 HTTP 요청
+http-497-summary = TLS를 기대하는 포트로 평문 HTTP 요청이 왔을 때 쓰는 nginx 코드입니다. error_page 규칙으로 처리하지 않으면 클라이언트는 400 Bad Request를 받습니다.
+http-497-description =
+    nginx SSL 모듈의 비표준 코드로, nginx가 TLS로 서비스하는 포트에 암호화되지 않은 일반 HTTP 요청이 도착했다는 뜻입니다. nginx는 "The plain HTTP request was sent to HTTPS port"라는 문구가 담긴 페이지와 함께 `400 Bad Request`로 응답하고 400을 기록합니다.
+
+    운영자들은 흔히 `error_page 497`로 이 경우를 잡아 같은 URL의 `https` 주소로 리다이렉트합니다. 그러면 HTTPS 포트에 `http://`를 붙여 입력한 사용자도 제대로 도착합니다. 리다이렉트는 요청을 모두 파싱한 뒤에 일어나므로 `$request_uri` 같은 변수를 쓸 수 있습니다.
+http-497-seen_when =
+    - `http://example.com:443/`처럼 TLS 포트에 `http://`를 붙여 입력했거나, 포트와 맞지 않는 스킴으로 설정된 클라이언트.
+    - nginx의 `listen ... ssl` 포트에 평문 HTTP로 말을 거는 로드 밸런서나 헬스 체크.
+    - `error_page 497 https://$host$request_uri;` 같은 줄이 들어 있는 설정.
+http-497-fix = 해당 포트에는 `https://`를 쓰거나, 평문 HTTP 클라이언트는 nginx가 TLS 없이 서비스하는 포트로 보냅니다. 관리자는 `https`로 보내는 `error_page 497` 리다이렉트를 추가할 수 있으며, 헬스 체크와 업스트림 프록시가 올바른 스킴을 쓰는지 확인해야 합니다.
+
+http-498-name = 유효하지 않은 토큰
+http-498-summary = 만료 등의 이유로 서버가 요청의 토큰을 받아들이지 않을 때 쓰는 Esri ArcGIS의 코드로, HTTP 상태 줄보다 JSON 본문 안에 담겨 오는 경우가 많습니다.
+http-498-description =
+    Esri ArcGIS 플랫폼의 비공식 코드입니다. 토큰 기반 인증을 요구하는 ArcGIS 서비스는 요청과 함께 보낸 토큰을 받아들이지 않을 때, 예를 들어 토큰이 만료되었거나 다른 서버나 리퍼러(referrer)용으로 발급된 경우에 오류 코드 498을 보고하고, 필요한 토큰이 없을 때는 499를 보고합니다. Esri의 ArcGIS REST JS 라이브러리는 유효하지 않은 토큰에 대한 응답을 코드 498과 "Invalid token." 메시지를 담은 JSON 오류로 문서화하고 있으며, 498과 499를 모두 자체 토큰 오류인 `ArcGISAuthError`로 바꿉니다.
+
+    ArcGIS는 HTTP 상태 줄이 200인 응답 안에 이 코드를 JSON 오류 객체의 `error.code`로 넣는 경우가 많아서, HTTP 상태만 확인하는 클라이언트는 이를 놓칠 수 있습니다. Esri의 라이브러리도 이 JSON 객체에서 코드를 찾습니다.
+http-498-seen_when =
+    - ArcGIS Online이나 ArcGIS Enterprise 기반 웹 지도와 앱에서 액세스 토큰이 만료된 뒤. 보통 기본 토큰 수명이 지난 다음입니다.
+    - 호출 대상과 다른 리퍼러, IP 주소, 서버용으로 생성된 토큰을 담은 요청.
+    - 토큰을 코드에 고정해 ArcGIS REST 엔드포인트를 호출하는 스크립트.
+http-498-fix = 새 토큰을 생성해 요청을 반복합니다. ArcGIS 클라이언트 라이브러리는 자격 증명이나 인증 관리자를 넘겨주면 토큰을 스스로 갱신할 수 있습니다. 토큰이 요청을 보내는 리퍼러나 IP 주소용으로 생성되었는지 확인합니다. 직접 작성한 코드에서는 HTTP 상태뿐 아니라 JSON의 `error` 객체도 확인해야 합니다.
+
+http-499-name = 클라이언트가 요청을 닫음
+http-499-summary = nginx가 응답을 보내기 전에 클라이언트가 연결을 닫은 요청을 기록하는 nginx의 로그 코드입니다. 클라이언트 자신은 이 코드를 받지 않습니다.
+http-499-description =
+    HTTP에 이 상황을 위한 코드가 없어서 nginx가 도입한 코드로, nginx가 아직 요청을 처리하는 동안, 즉 응답 헤더를 보내기 전에 클라이언트가 연결을 닫았다는 뜻입니다. nginx 소스에서는 `NGX_HTTP_CLIENT_CLOSED_REQUEST`라고 하며, nginx 개발 가이드는 이 코드를 요청을 오류로 끝내고 클라이언트 연결을 닫는 코드 가운데 하나로 설명합니다. 아무것도 전송되지 않으므로 499는 로그와 지표에만 존재합니다.
+
+    nginx가 요청을 프록시하는 중이라면, `proxy_ignore_client_abort`를 켜 두지 않은 한 클라이언트가 끊을 때 nginx도 업스트림 연결을 닫습니다. 업스트림은 이미 작업의 일부나 전부를 끝냈을 수 있습니다.
+
+    이 번호를 다른 곳에서 쓰기도 합니다. Cloudflare는 Cloudflare가 요청을 끝내기 전에 클라이언트가 닫은 연결을 499로 기록하며, ASP.NET Core에도 이 코드를 위한 상수가 있습니다. Esri의 ArcGIS 서비스는 499를 "토큰 필요"라는 전혀 다른 의미로 씁니다.
+http-499-seen_when =
+    - 느린 엔드포인트의 nginx 접근 로그. 브라우저 탭을 닫았거나, 사용자가 다른 페이지로 이동했거나, 모바일 연결이 끊긴 경우입니다.
+    - 클라이언트나 앞단 로드 밸런서의 타임아웃이 백엔드에 필요한 시간보다 짧을 때. 호출한 쪽이 먼저 포기하므로 nginx는 504 대신 499를 기록합니다.
+    - 10초 걸리는 페이지를 `curl --max-time 5`로 호출하는 것처럼 타임아웃을 짧게 잡은 헬스 체크나 스크립트.
+    - 2026-12 기준 Cloudflare 로그와 분석 화면에서, Cloudflare가 응답하기 전에 연결을 끊은 방문자.
+http-499-fix =
+    가끔 보이는 499는 정상입니다. 사람들은 탭을 닫기 마련입니다. 499가 많다면 대개 응답이 느리다는 뜻이므로, 업스트림 응답 시간을 측정하고(예: nginx 로그 형식에 `$upstream_response_time` 추가) 응답을 빠르게 하거나 오래 걸리는 작업을 백그라운드 작업으로 옮깁니다. nginx 앞단의 타임아웃도 확인합니다. 백엔드가 끝나기 전에 포기하는 클라이언트, CDN, 로드 밸런서가 있으면 매번 499가 납니다. 업스트림이 작업을 끝냈을 수 있으므로, 이런 요청은 멱등하게 만들거나 재시도 전에 결과가 반영되었는지 확인해야 합니다.
+
 ## 5xx
 
 http-500-name = 내부 서버 오류
@@ -852,6 +1036,126 @@ http-511-seen_when =
 http-511-fix =
     브라우저를 열고 응답에 있는 링크를 따라가거나(또는 아무 일반 `http` 페이지에 접속해) 포털의 로그인이나 약관 페이지를 완료한 뒤 재시도합니다. 클라이언트 소프트웨어는 511을 서버 자신의 응답이 아니라 "네트워크가 아직 준비되지 않음"으로 취급해야 합니다. 포털 운영자는 511을 보내서 소프트웨어가 로그인 페이지를 실제 콘텐츠로 오인하지 않고 포털을 감지할 수 있게 할 수 있습니다.
 
+## 5xx: 레지스트리 밖의 코드(벤더·비공식)
+
+http-520-name = 웹 서버가 알 수 없는 오류를 반환함
+http-520-summary = 오리진 서버가 비어 있거나 알 수 없거나 예상치 못한 응답을 보내 Cloudflare가 전달할 유효한 응답이 없을 때 쓰는 Cloudflare 코드입니다.
+http-520-description =
+    사이트의 서버가 아니라 Cloudflare 엣지가 보내는 Cloudflare 전용 코드입니다. Cloudflare는 오리진 서버에 도달했지만 돌아온 응답이 비어 있거나, 형식이 잘못되었거나, 그 밖에 예상하지 못한 것이었습니다. 상태 줄이 없거나, 연결이 재설정되었거나, Cloudflare가 받아들일 수 없는 헤더가 온 경우입니다. 더 구체적으로 분류할 수 없는 오리진 응답을 위한 Cloudflare의 포괄 코드로, 의미는 표준 502 Bad Gateway와 가깝습니다.
+http-520-seen_when =
+    - Cloudflare가 프록시하는 사이트에서 520과 Ray ID가 표시된 Cloudflare 오류 페이지.
+    - 오리진 애플리케이션이 응답하다가 비정상 종료했을 때. 예를 들어 요청 처리 도중 죽은 PHP 프로세스.
+    - 오리진의 방화벽이나 보안 플러그인이 Cloudflare IP 대역에서 오는 연결을 차단하거나 재설정할 때.
+    - 응답 헤더가 Cloudflare에는 너무 클 때. 쿠키가 많거나 큰 것이 흔한 원인입니다.
+    - 오리진이 HTTP/2를 지원한다고 알리면서 제대로 처리하지 못하거나, 오리진 설정 없이 Authenticated Origin Pulls를 켰을 때.
+http-520-fix =
+    방문자는 나중에 다시 시도하고 사이트 운영자에게 알리는 것밖에 할 수 없습니다. 사이트 운영자는 오류가 난 시각의 오리진 서버 오류 로그에서 비정상 종료를 찾고, 방화벽에서 모든 Cloudflare IP 대역을 허용하고, 쿠키와 헤더 크기를 줄이고, Cloudflare를 거치지 않고 오리진을 직접 테스트해야 합니다. 오리진으로 가는 HTTP/2가 문제라면 Cloudflare에서 HTTP/2 to Origin을 끌 수 있습니다. Cloudflare 지원팀에 문의할 때는 URL, 오류 페이지의 Ray ID, 오류 발생 시각을 함께 전달합니다.
+
+http-521-name = 웹 서버 다운
+http-521-summary = 오리진 서버가 꺼져 있거나 Cloudflare를 차단해서 Cloudflare의 연결을 거부했을 때 쓰는 Cloudflare 코드입니다.
+http-521-description = Cloudflare 전용 코드로, Cloudflare가 오리진 웹 서버에 연결하려 했으나 연결이 거부되었다는 뜻입니다. Cloudflare가 쓰는 포트에서 수신 대기하는 웹 서버가 없거나, 방화벽이나 보안 소프트웨어 같은 오리진 쪽의 무언가가 Cloudflare IP 주소에서 오는 연결을 거부하고 있습니다.
+http-521-seen_when =
+    - Cloudflare가 프록시하는 사이트에서 521과 Ray ID가 표시된 Cloudflare 오류 페이지.
+    - 오리진 웹 서버 프로세스가 멈췄거나 비정상 종료했거나, 서버가 재부팅 중일 때.
+    - 호스트 방화벽, fail2ban 같은 도구, 호스팅 제공업체가 Cloudflare IP 대역을 차단하거나 속도 제한할 때.
+    - SSL/TLS 모드가 오리진과 맞지 않을 때. Full이나 Full (strict)에서는 Cloudflare가 443번 포트로, Flexible에서는 80번 포트로 연결하는데 그 포트에서 수신 대기하는 서버가 없는 경우입니다.
+http-521-fix = 사이트 운영자는 웹 서버가 실행 중이며 SSL/TLS 모드가 요구하는 포트(Flexible은 80, Full과 Full (strict)는 443)에서 수신 대기하는지 확인하고, 오리진 오류 로그에서 비정상 종료를 찾고, 방화벽과 보안 플러그인에서 모든 Cloudflare IP 대역을 허용해야 합니다. 방문자는 기다렸다가 다시 시도하는 수밖에 없습니다.
+
+http-522-name = 연결 시간 초과
+http-522-summary = 오리진에 연결하는 중에, 즉 TCP 핸드셰이크에서 또는 오리진이 요청을 확인해 주기를 기다리다가 시간이 초과되었을 때 쓰는 Cloudflare 코드입니다.
+http-522-description =
+    Cloudflare 전용 코드로, Cloudflare가 오리진 서버에 닿으려다 시간이 초과되었다는 뜻입니다. 2026-12 기준 Cloudflare 문서는 두 가지 타임아웃을 설명합니다. 연결이 맺어지기 전에는 Cloudflare의 SYN에 오리진이 19초 안에 SYN+ACK로 답하지 않은 경우이고, 연결이 맺어진 뒤에는 오리진이 Cloudflare의 요청을 90초 안에 확인(ACK)하지 않은 경우입니다. 두 제한 모두 바꿀 수 없습니다.
+
+    524와의 차이는 단계입니다. 522는 연결 자체가 이루어지지 않았다는 뜻이고, 524는 연결은 되었지만 HTTP 응답이 제시간에 오지 않았다는 뜻입니다.
+http-522-seen_when =
+    - Cloudflare가 프록시하는 사이트에서 522와 Ray ID가 표시된 Cloudflare 오류 페이지.
+    - 가장 흔하게는 방화벽, `iptables` 규칙, 호스팅 제공업체가 Cloudflare IP 대역의 패킷을 버리거나 속도 제한할 때.
+    - 서버 이전 뒤처럼 Cloudflare DNS 레코드의 오리진 IP가 오래되었거나, 오리진이 과부하 상태이거나 꺼져 있을 때.
+    - 오리진에서 keep-alive가 꺼져 있을 때.
+    - Custom Domain에 연결된 Cloudflare Worker가 자기 호스트 이름으로 `fetch`를 호출할 때.
+http-522-fix =
+    사이트 운영자는 DNS 레코드의 오리진 IP를 확인하고, 경로상의 모든 방화벽에서 모든 Cloudflare IP 대역을 허용하고, 오리진의 부하를 점검해야 합니다. 오리진에서 Cloudflare IP까지의 MTR이나 traceroute 결과가 있으면 호스팅 제공업체가 패킷이 사라지는 지점을 찾는 데 도움이 됩니다. 방문자는 나중에 다시 시도하는 수밖에 없습니다.
+
+http-523-name = 오리진에 도달할 수 없음
+http-523-summary = Cloudflare가 오리진에 전혀 도달할 수 없을 때 쓰는 Cloudflare 코드로, 대개 오리진 IP 주소로 가는 네트워크 경로가 없기 때문입니다.
+http-523-description = Cloudflare 전용 코드로, Cloudflare가 오리진 웹 서버에 접촉할 수 없다는 뜻입니다. 보통 Cloudflare와 오리진 사이의 네트워크 장비에 오리진 IP 주소로 가는 경로가 없는 경우이므로, 문제는 웹 서버 자체가 아니라 라우팅이나 오리진을 가리키는 DNS 레코드에 있습니다.
+http-523-seen_when =
+    - Cloudflare가 프록시하는 사이트에서 523과 Ray ID가 표시된 Cloudflare 오류 페이지.
+    - Cloudflare DNS의 A 또는 AAAA 레코드가 잘못된 주소, 예전 주소, 사설 주소를 가리킬 때.
+    - Cloudflare와 오리진 네트워크 사이의 라우팅 문제. Cloudflare 문서는 AWS 사례를 소개합니다. VPC 라우팅 테이블에 `172.0.0.0/8`처럼 너무 넓은 경로가 있으면 Cloudflare의 공인 대역 `172.64.0.0/13`까지 잡아 버립니다.
+http-523-fix =
+    A와 AAAA 레코드에 오리진의 현재 공인 주소가 들어 있는지 확인하고, 오리진에서 Cloudflare IP까지의 MTR이나 traceroute 결과와 함께 호스팅 제공업체에 라우팅 조사를 요청합니다. AWS에서는 VPC 라우팅 테이블을 검토하고, 넓은 사설 경로가 `172.64.0.0/13`을 잡아먹고 있다면 이 대역을 인터넷 게이트웨이로 보내는 더 구체적인 경로를 추가합니다.
+
+http-524-name = 시간 초과 발생
+http-524-summary = 오리진이 연결은 받았지만 Cloudflare의 프록시 읽기 타임아웃 전에 HTTP 응답을 보내지 않았을 때 쓰는 Cloudflare 코드입니다.
+http-524-description =
+    Cloudflare 전용 코드로, Cloudflare가 오리진에 연결했지만 프록시 읽기 타임아웃(proxy read timeout)이 끝나기 전에 오리진이 HTTP 응답을 보내지 않았다는 뜻입니다. 2026-12 기준 Cloudflare의 524 문서는 기본값을 120초로 안내하며, Enterprise 고객은 최대 6,000초까지 늘릴 수 있습니다. 오리진에 요청을 쓰는 작업이 바꿀 수 없는 30초의 프록시 쓰기 타임아웃 안에 끝나지 않은 경우에도 524가 날 수 있습니다.
+
+    표준 504 Gateway Timeout에 해당하는 Cloudflare의 코드입니다. 다른 게이트웨이 타임아웃과 마찬가지로, Cloudflare가 포기한 뒤에도 오리진은 작업을 끝낼 수 있습니다.
+http-524-seen_when =
+    - Cloudflare가 프록시하는 사이트에서 524와 Ray ID가 표시된 Cloudflare 오류 페이지.
+    - Cloudflare 뒤에서 실행되는 긴 내보내기, 보고서, 가져오기 작업이나 큰 데이터베이스 쿼리.
+    - 연결은 받지만 너무 느리게 응답하는 과부하 상태의 오리진.
+http-524-fix =
+    사이트 운영자는 오래 걸리는 작업을 비동기로 바꿔야 합니다. 작업을 시작하고 곧바로 응답한 뒤, 클라이언트가 결과를 폴링하게 합니다. 반드시 오래 실행되어야 하는 요청은 프록시하지 않는(DNS 전용) 하위 도메인으로 보낼 수 있습니다. Enterprise 요금제에서는 영역(zone)별이나 캐시 규칙별로 프록시 읽기 타임아웃을 늘릴 수 있습니다. 524로 끝난 `POST`는 반영되었는지 확인한 뒤에 반복합니다.
+
+http-525-name = SSL 핸드셰이크 실패
+http-525-summary = SSL/TLS 모드가 Full이나 Full (strict)일 때 Cloudflare와 오리진 사이의 TLS 핸드셰이크가 실패하면 쓰는 Cloudflare 코드입니다.
+http-525-description = Cloudflare 전용 코드입니다. 영역의 SSL/TLS 암호화 모드가 Full이나 Full (strict)이면 Cloudflare는 TLS로 오리진에 연결하는데, 그 핸드셰이크가 실패했다는 뜻입니다. 실패한 곳은 Cloudflare와 오리진 사이 구간이며, 방문자와 Cloudflare 사이의 TLS 연결에는 문제가 없습니다.
+http-525-seen_when =
+    - Cloudflare가 프록시하는 사이트에서 525와 Ray ID가 표시된 Cloudflare 오류 페이지.
+    - 오리진에 유효한 인증서가 설치되어 있지 않거나, 443번 포트(또는 사용 중인 사용자 지정 보안 포트)가 닫혀 있을 때.
+    - 오리진이 SNI를 지원하지 않거나, Cloudflare와 공통으로 쓸 수 있는 암호 스위트가 없을 때.
+    - 간헐적인 525: 오리진 쪽의 무언가가 핸드셰이크 도중 연결을 재설정할 때.
+http-525-fix =
+    사이트 운영자는 오리진에 인증서를 설치하고(무료 Cloudflare Origin CA 인증서는 Full과 Full (strict)에서 쓸 수 있습니다), 443번 포트를 열고, SNI를 켜고, 오리진의 암호 스위트를 Cloudflare가 쓰는 것과 비교해야 합니다. 간헐적인 오류라면 525가 난 시각의 오리진 TLS 오류 로그를 읽습니다. nginx는 핸드셰이크 오류를 기록하려면 로그 수준을 높여야 할 수 있습니다.
+
+http-526-name = 유효하지 않은 SSL 인증서
+http-526-summary = SSL/TLS 모드가 Full (strict)인데 Cloudflare가 오리진 인증서를 검증할 수 없을 때 쓰는 Cloudflare 코드입니다.
+http-526-description =
+    Cloudflare 전용 코드입니다. 영역의 SSL/TLS 모드가 Full (strict)이면 Cloudflare는 오리진 서버의 인증서를 검증하는데, 그 검증이 실패했다는 뜻입니다. 525와 달리 TLS 핸드셰이크 자체는 끝날 수 있습니다. Cloudflare가 제시받은 인증서를 신뢰하지 않는 것입니다.
+
+    Cloudflare는 두 가지 다른 상황에서도 526을 반환합니다. 하나는 Cloudflare Gateway(Zero Trust)에서 오리진이 신뢰할 수 없는 인증서를 제시하거나 안전하지 않은 암호만 제공할 때이고, 다른 하나는 영역 밖의 호스트 이름으로 보내는 Workers 하위 요청으로, 이 요청은 항상 Full (strict)을 씁니다.
+http-526-seen_when =
+    - Cloudflare가 프록시하는 사이트에서 526과 Ray ID가 표시된 Cloudflare 오류 페이지.
+    - 오리진 인증서가 만료되었거나, 폐기되었거나, 자체 서명되었거나, 요청한 호스트 이름이 Common Name이나 Subject Alternative Name에 없을 때.
+    - Cloudflare Gateway를 거쳐 Gateway의 검사를 통과하지 못하는 인증서를 쓰는 사이트에 접속할 때.
+http-526-fix =
+    사이트 운영자는 호스트 이름을 포함하는, 신뢰할 수 있는 CA의 인증서로 오리진 인증서를 갱신하거나 교체하거나, Cloudflare Origin CA 인증서를 씁니다. 자체 서명 인증서는 Cloudflare의 Custom Origin Trust Store에 추가할 수 있습니다. 모드를 Full (strict)에서 Full로 바꾸면 오류는 사라지지만 인증서 검증도 함께 사라지므로 임시방편으로만 써야 합니다.
+
+http-530-name = 오리진 호스트 이름을 확인할 수 없음
+http-530-summary = 오리진 호스트 이름이나 터널을 확인할 수 없는 등의 이유로 요청을 오리진에 전달할 수 없을 때 쓰는 Cloudflare 코드이며, 페이지에 1xxx 오류가 함께 표시됩니다.
+http-530-description =
+    Cloudflare 문서가 오리진 호스트 이름 확인 문제와 연결해 설명하는 Cloudflare 전용 코드입니다. 530 자체가 알려 주는 것은 많지 않습니다. 응답 본문에 실제 문제를 가리키는 Cloudflare 1xxx 오류가 담겨 있으며, 찾아봐야 할 것은 그 번호입니다. 흔한 예로 1016(Origin DNS error: Cloudflare가 오리진의 IP 주소를 확인할 수 없음)과 1033(호스트 이름이 Cloudflare Tunnel로 설정되어 있는데 Cloudflare가 그 터널을 확인할 수 없음)이 있습니다.
+http-530-seen_when =
+    - HTTP 상태가 530이고 "Error 1xxx" 번호가 표시된 Cloudflare 오류 페이지.
+    - Cloudflare DNS의 CNAME 레코드가 더 이상 확인되지 않는 이름을 가리키거나, 오리진의 A 레코드가 없을 때.
+    - Cloudflare Tunnel로 서비스하는 사이트에서 `cloudflared`가 멈췄거나 Cloudflare에 연결하지 못할 때.
+http-530-fix = 오류 페이지의 1xxx 번호를 읽고 해당 오류에 대한 Cloudflare 문서를 따릅니다. 1016이라면 A 레코드나 CNAME 대상이 확인되는지 점검합니다. 1033이라면 `cloudflared`가 실행 중이며 연결되어 있는지 확인합니다. 방문자는 나중에 다시 시도하는 수밖에 없습니다.
+
+http-561-name = 인증되지 않음
+http-561-summary = 로드 밸런서의 내장 인증 과정에서 ID 공급자가 오류를 반환해 사용자 로그인이 실패했을 때 쓰는 AWS Application Load Balancer의 코드입니다.
+http-561-description =
+    AWS Elastic Load Balancing의 Application Load Balancer 코드입니다. ALB 리스너 규칙은 요청을 전달하기 전에 OpenID Connect ID 공급자(IdP)나 Amazon Cognito를 통해 사용자를 직접 인증할 수 있습니다. AWS는 이런 규칙이 설정된 상태에서 사용자를 인증하는 중에 ID 공급자가 오류 코드를 반환한 경우를 561로 설명합니다.
+
+    401 Unauthorized와 이름은 같지만 5xx 코드입니다. 실패가 일어난 곳은 요청에 빠진 자격 증명이 아니라 로드 밸런서와 ID 공급자 사이입니다.
+http-561-seen_when =
+    - ALB의 `authenticate-oidc`나 `authenticate-cognito` 작업으로 보호되는 애플리케이션에 로그인하는 사용자가 ID 공급자에서 막 돌아왔을 때.
+    - 클라이언트 시크릿 교체, 리다이렉트 URI 변경, 애플리케이션 비활성화처럼 ID 공급자 쪽 클라이언트 설정을 바꾼 뒤.
+http-561-fix = ID 공급자 자체의 로그에서 어떤 오류를 반환했는지 확인하고, ALB에 설정한 발급자(issuer), 엔드포인트, 클라이언트 ID, 클라이언트 시크릿을 ID 공급자와 비교합니다. ALB 접근 로그에는 인증 실패의 오류 사유가 기록됩니다. 최종 사용자는 로그인을 다시 시도할 수 있지만, 561이 계속되면 운영자가 조치해야 합니다.
+
+http-599-name = 네트워크 연결 시간 초과 오류
+http-599-summary = 시간 초과처럼 응답이 아예 오지 않았을 때 일부 HTTP 클라이언트가 보고하는 번호로, 클라이언트가 만들어 낸 것이며 서버가 보내는 일은 없습니다.
+http-599-description =
+    비공식 코드입니다. 상태 코드 목록들은 이 코드를 Network Connect Timeout Error라고 부르며 프록시가 쓴다고 설명하지만, 이 페이지를 위해 찾은 자료 중에는 이를 정의한 표준이나 프록시 벤더 문서가 없습니다. 문서로 확인되는 곳에서 599는 HTTP 응답을 받지 못했음을 알리려고 클라이언트가 스스로 만들어 내는 번호입니다.
+
+    가장 잘 알려진 예는 Python 웹 프레임워크인 Tornado입니다. Tornado의 HTTP 클라이언트는 타임아웃이나 연결 종료처럼 응답이 오지 않았을 때 오류 코드 599를 쓰며, 타임아웃 오류와 스트림 종료 오류는 599 응답을 흉내 냅니다. Dart의 `dart:io` 라이브러리도 599 값의 `networkConnectTimeoutError` 상수를 정의하고, 이를 클라이언트가 만들어 내는 상태 코드라고 표시합니다.
+http-599-seen_when =
+    - Tornado의 HTTP 클라이언트로 다른 서비스를 호출하는 Python 서비스가, 상대가 제시간에 응답하지 않거나 연결을 닫았을 때 599를 기록할 때.
+    - 응답을 받지 못한 요청을 599로 기록하는 모니터링 도구나 테스트 도구.
+http-599-fix =
+    599는 서버의 응답이 아니라 네트워크 실패로 다룹니다. 대상 호스트에 도달할 수 있는지, DNS와 TLS와 프록시가 정상인지, 요청 타임아웃이 해당 엔드포인트에 비해 너무 짧지 않은지 확인합니다. Tornado에서는 느린 응답이 예상되는 곳의 `connect_timeout`이나 `request_timeout`을 늘리고, 멱등 요청은 백오프를 두고 재시도합니다.
+
 ## 비교 노트
 
 http-pair-400-vs-422-notes =
@@ -888,3 +1192,25 @@ http-pair-502-vs-504-notes =
     둘 다 업스트림 서버와 통신하는 게이트웨이나 프록시에서 나옵니다. 502는 업스트림이 잘못 응답했거나 전혀 응답하지 않았다는 뜻입니다. 잘못된 응답, 거부된 연결, 응답 없이 닫힌 연결이 이에 해당합니다. 504는 업스트림이 제시간에 응답하지 않아 프록시가 기다림을 포기했다는 뜻입니다.
 
     502는 대개 다운되었거나 설정이 잘못되어 빠르게 실패하는 백엔드를 가리키고, 504는 nginx의 `proxy_read_timeout`을 넘는 긴 쿼리처럼 느리거나 도달할 수 없는 백엔드를 가리킵니다. 504 이후에도 업스트림이 작업을 마쳤을 수 있으므로, `POST` 같은 멱등이 아닌 요청은 반영되었는지 확인한 뒤에만 반복합니다.
+
+## 레지스트리 밖의 코드와의 비교
+
+http-pair-451-vs-451-iis-notes =
+    번호는 같지만 의미는 무관합니다. 등록된 451 Unavailable For Legal Reasons(RFC 7725)는 법적 요구 때문에 접근을 거부한다는 뜻이며, 어떤 서버나 차단을 수행하는 중개자든 보낼 수 있습니다. Microsoft의 451 Redirect는 Exchange ActiveSync에서만 쓰입니다. 메일 클라이언트에게 메일함용으로 다른 서버를 쓰라고 알리며, 보통 `X-MS-Location` 헤더에 새 주소를 담습니다.
+
+    어느 쪽인지는 맥락으로 정해집니다. 휴대폰이나 메일 앱이 `/Microsoft-Server-ActiveSync`로 보낸 요청에 대한 451은 Exchange의 리다이렉트이며, 클라이언트가 다른 곳으로 요청을 반복하거나 Autodiscover를 다시 실행해 처리합니다. 그 밖의 곳에서 451은 법적 차단이며, 클라이언트 쪽에서 무엇을 바꿔도 풀리지 않습니다.
+
+http-pair-499-vs-504-notes =
+    둘 다 대개 느린 업스트림 때문에 누군가 기다림을 포기했다는 뜻이지만, 포기한 쪽이 다릅니다. 504는 업스트림 서버가 프록시 자체의 타임아웃(nginx의 `proxy_read_timeout` 기본값은 60초) 안에 응답하지 않았을 때 nginx 같은 게이트웨이가 보내는 코드입니다. 프록시가 기다리기를 멈추고 클라이언트에게 알린 것입니다. 499는 전송되지 않습니다. 응답이 만들어지기 전에 클라이언트가 먼저 연결을 닫았을 때 nginx가 로그에 남기는 코드입니다.
+
+    따라서 504는 nginx와 업스트림 사이의 타임아웃을, 499는 nginx 앞단의 더 짧은 타임아웃을 가리킵니다. 먼저 포기한 쪽은 브라우저, 앱, 스크립트, 또는 로드 밸런서나 CDN입니다. 두 경우 모두 업스트림이 작업을 끝낼 수 있으므로, `POST`는 반영되었는지 확인한 뒤에 반복합니다. AWS Application Load Balancer는 같은 클라이언트 쪽 상황을 460으로 기록합니다.
+
+http-pair-502-vs-520-notes =
+    둘 다 프록시가 뒤에 있는 서버로부터 쓸 만한 것을 받지 못했다는 뜻입니다. 502 Bad Gateway는 어떤 게이트웨이든 보내는 표준 코드입니다. Cloudflare 뒤에서 502가 보인다면 대개 오리진 자체가 502로 응답했고 Cloudflare가 자체 오류 페이지와 함께 그대로 전달한 것이며, 일부 502는 Cloudflare에서 발생합니다. 520은 Cloudflare가 분류할 수 없는 오리진 응답, 즉 비어 있거나, 형식이 잘못되었거나, 도중에 끊겼거나, 받아들일 수 없는 헤더가 담긴 응답에 쓰는 Cloudflare 자체 코드입니다.
+
+    520의 문제는 Cloudflare가 아니라 오리진 서버에 있습니다. 해당 시각의 오리진 오류 로그에서 비정상 종료를 찾고, Cloudflare IP 대역의 연결을 재설정하는 방화벽과 너무 큰 헤더나 쿠키를 확인합니다. Cloudflare에는 더 구체적인 오리진 실패를 위한 코드가 따로 있어서, 연결 거부는 521, 연결 시간 초과는 522입니다. 따라서 520은 그중 어느 것에도 해당하지 않았다는 뜻입니다.
+
+http-pair-504-vs-522-notes =
+    둘 다 프록시와 그 뒤 서버 사이의 시간 초과입니다. 504 Gateway Timeout은 표준 코드로, 단계와 관계없이 게이트웨이가 업스트림으로부터 제시간에 응답을 받지 못했다는 뜻입니다. 522는 연결하는 단계의 시간 초과에 쓰는 Cloudflare 코드입니다. 2026-12 기준 Cloudflare 문서는 오리진과의 TCP 핸드셰이크에 19초, 오리진이 요청을 확인하는 데 90초를 제한으로 안내합니다.
+
+    이 구분은 해결에 도움이 됩니다. 522는 네트워크 경로나 방화벽을 가리킵니다. 오리진이 꺼져 있거나, DNS의 IP 주소가 틀렸거나, 무언가가 Cloudflare의 패킷을 버리고 있는 것입니다. 연결은 되었지만 HTTP 응답이 너무 늦게 오면 Cloudflare는 대신 524를 보고하며, 이는 다른 프록시가 보내는 504에 해당합니다.
