@@ -1115,7 +1115,7 @@ http-526-summary = SSL/TLS 모드가 Full (strict)인데 Cloudflare가 오리진
 http-526-description =
     Cloudflare 전용 코드입니다. 영역의 SSL/TLS 모드가 Full (strict)이면 Cloudflare는 오리진 서버의 인증서를 검증하는데, 그 검증이 실패했다는 뜻입니다. 525와 달리 TLS 핸드셰이크 자체는 끝날 수 있습니다. Cloudflare가 제시받은 인증서를 신뢰하지 않는 것입니다.
 
-    Cloudflare는 두 가지 다른 상황에서도 526을 반환합니다. 하나는 Cloudflare Gateway(Zero Trust)에서 오리진이 신뢰할 수 없는 인증서를 제시하거나 안전하지 않은 암호만 제공할 때이고, 다른 하나는 영역 밖의 호스트 이름으로 보내는 Workers 하위 요청으로, 이 요청은 항상 Full (strict)을 씁니다.
+    Cloudflare는 두 가지 다른 상황에서도 526을 반환합니다. 하나는 Cloudflare Gateway(Zero Trust)에서 오리진이 신뢰할 수 없는 인증서를 제시하거나 안전하지 않은 암호만 제공할 때이고, 다른 하나는 영역 밖에 있고 Cloudflare가 프록시하지 않는 호스트 이름으로 보내는 Workers 하위 요청으로, 이 요청은 항상 Full (strict)을 씁니다.
 http-526-seen_when =
     - Cloudflare가 프록시하는 사이트에서 526과 Ray ID가 표시된 Cloudflare 오류 페이지.
     - 오리진 인증서가 만료되었거나, 폐기되었거나, 자체 서명되었거나, 요청한 호스트 이름이 Common Name이나 Subject Alternative Name에 없을 때.
