@@ -14,9 +14,29 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
+/// Whether a problem stops a build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem, located in a file when it comes from one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable name for the kind of problem (`raw-html`, `expired-registration`).
+    pub code: Option<&'static str>,
     pub path: Option<PathBuf>,
     /// 1-based line and column; `None` when the problem concerns a whole file.
     pub position: Option<(usize, usize)>,
@@ -28,6 +48,8 @@ impl Diagnostic {
     /// A problem that belongs to no file (a bad command-line argument, say).
     pub fn new(message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
+            code: None,
             path: None,
             position: None,
             message: message.into(),
@@ -56,6 +78,16 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 }
@@ -158,7 +190,11 @@ fn emit_one(
     diagnostic: &Diagnostic,
 ) -> Result<(), codespan_reporting::files::Error> {
     let config = term::Config::default();
-    let mut report = cs::Diagnostic::error().with_message(&diagnostic.message);
+    let report = match diagnostic.severity {
+        Severity::Error => cs::Diagnostic::error(),
+        Severity::Warning => cs::Diagnostic::warning(),
+    };
+    let mut report = report.with_message(&diagnostic.message);
     if let Some(help) = &diagnostic.help {
         report = report.with_notes(vec![format!("help: {help}")]);
     }

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use crate::config::Config;
-use crate::pairs::Pair;
+use crate::content::pairs::Pair;
 
 /// A page or file of the site, independent of locale.
 #[derive(Debug, Clone, PartialEq, Eq)]

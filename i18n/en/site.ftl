@@ -36,6 +36,7 @@ picker-first = First code
 picker-second = Second code
 picker-submit = Compare
 picker-same = Pick two different codes.
+picker-other-category = These two codes have no comparison page: pick codes of the same category.
 picker-other-class = These two codes have no comparison page: pick codes of the same class.
 data-json = All codes as JSON
 notfound-title = Page not found

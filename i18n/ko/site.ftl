@@ -60,6 +60,7 @@ picker-first = 첫 번째 코드
 picker-second = 두 번째 코드
 picker-submit = 비교하기
 picker-same = 서로 다른 두 코드를 고르세요.
+picker-other-category = 이 두 코드는 비교 페이지가 없습니다. 같은 범주의 코드를 고르세요.
 picker-other-class = 이 두 코드는 비교 페이지가 없습니다. 같은 계열의 코드를 고르세요.
 data-json = 전체 코드 JSON
 notfound-title = 페이지를 찾을 수 없습니다

@@ -86,6 +86,7 @@ pub struct Picker {
 pub struct CodeOption {
     pub code: String,
     pub class: String,
+    pub category: String,
     pub label: String,
 }
 

@@ -19,9 +19,9 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::content::Site;
+use crate::content::pairs::Pair;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::{Catalog, Text};
-use crate::pairs::Pair;
 use crate::urls::{Route, Urls};
 use localized::LocalSite;
 

@@ -6,10 +6,10 @@ use serde::Serialize;
 use super::context::*;
 use super::localized::{LocalCode, LocalProtocol};
 use super::{PageId, Renderer};
+use crate::content::pairs::Pair;
 use crate::content::{PairPolicy, Reference};
 use crate::diag::Diagnostic;
 use crate::i18n::{Arg, Text};
-use crate::pairs::Pair;
 use crate::urls::Route;
 
 /// The template name and context of one page.
@@ -123,8 +123,13 @@ fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
         }));
     }
     let value = serde_json::json!({"@context": "https://schema.org", "@graph": graph});
-    // `</` would end the script element early.
-    value.to_string().replace("</", "<\\/")
+    // Inside <script>, `</script` ends the element and `<!--` changes how it is
+    // parsed: no `<`, `>` or `&` reaches the HTML (JSON reads \u003c as `<`).
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
@@ -502,6 +507,7 @@ fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picke
     let policy = match policy {
         PairPolicy::All => "all",
         PairPolicy::SameClass => "same-class",
+        PairPolicy::SameCategory => "same-category",
         PairPolicy::None => return None,
     };
     Some(Picker {
@@ -511,6 +517,11 @@ fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picke
             .map(|c| CodeOption {
                 code: c.code.clone(),
                 class: c.class.digit.clone(),
+                category: c
+                    .category
+                    .as_ref()
+                    .map(|k| k.digit.clone())
+                    .unwrap_or_default(),
                 label: format!("{} {}", c.code, c.name.text),
             })
             .collect(),
