@@ -52,7 +52,10 @@ struct JsonDiagnostic<'a> {
 /// One diagnostic as one line of JSON.
 pub fn json(d: &Diagnostic) -> String {
     let record = JsonDiagnostic {
-        file: d.path.as_ref().map(|p| p.to_string_lossy().replace('\\', "/")),
+        file: d
+            .path
+            .as_ref()
+            .map(|p| p.to_string_lossy().replace('\\', "/")),
         line: d.position.map(|(l, _)| l),
         column: d.position.map(|(_, c)| c),
         end_line: d.end.map(|(l, _)| l),
@@ -70,7 +73,10 @@ pub fn json(d: &Diagnostic) -> String {
 pub fn github(d: &Diagnostic) -> String {
     let mut properties = Vec::new();
     if let Some(path) = &d.path {
-        properties.push(format!("file={}", property(&path.to_string_lossy().replace('\\', "/"))));
+        properties.push(format!(
+            "file={}",
+            property(&path.to_string_lossy().replace('\\', "/"))
+        ));
     }
     if let Some((line, column)) = d.position {
         properties.push(format!("line={line}"));
@@ -80,18 +86,28 @@ pub fn github(d: &Diagnostic) -> String {
         properties.push(format!("endLine={line}"));
         properties.push(format!("endColumn={column}"));
     }
-    properties.push(format!("title={}", property(&format!("codecompare: {}", d.code.unwrap_or("check")))));
+    properties.push(format!(
+        "title={}",
+        property(&format!("codecompare: {}", d.code.unwrap_or("check")))
+    ));
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
-    format!("::{} {}::{}", d.severity.as_str(), properties.join(","), data(&message))
+    format!(
+        "::{} {}::{}",
+        d.severity.as_str(),
+        properties.join(","),
+        data(&message)
+    )
 }
 
 /// Escapes a message as the workflow-command syntax requires.
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value (also `:` and `,`).
