@@ -75,12 +75,12 @@ code-meta = { $protocol } { $code } { $name }: { $summary }
 
 compare-title = { $protocol } { $a } { $a_name } vs { $b } { $b_name }
 compare-meta = { $protocol } { $a }({ $a_name }){ a-gwa } { $b }({ $b_name }) 비교: 각 코드의 의미, 보게 되는 경우, 해결 방법과 주요 차이점.
-compare-intro = { $a }({ $a_name }){ a-eun } { $a_digit }xx 계열({ $a_class }) 응답입니다. { $a_summary } { $b }({ $b_name }){ b-eun } { $b_digit }xx 계열({ $b_class }) 응답입니다. { $b_summary }
+compare-intro = { $a }({ $a_name }){ a-eun } { $a_class_form } 계열({ $a_class }) 응답입니다. { $a_summary } { $b }({ $b_name }){ b-eun } { $b_class_form } 계열({ $b_class }) 응답입니다. { $b_summary }
 
-diff-class-same = 같은 계열: { $a }{ a-gwa } { $b } 모두 { $a_digit }xx({ $a_class }) 응답입니다.
-diff-class-different = 다른 계열: { $a }{ a-eun } { $a_digit }xx({ $a_class }), { $b }{ b-eun } { $b_digit }xx({ $b_class }) 응답입니다.
-diff-category-same = 같은 범주: 둘 다 x{ $a_digit }x({ $a_category })에 속합니다.
-diff-category-different = 다른 범주: { $a }{ a-eun } x{ $a_digit }x({ $a_category }), { $b }{ b-eun } x{ $b_digit }x({ $b_category })에 속합니다.
+diff-class-same = 같은 계열: { $a }{ a-gwa } { $b } 모두 { $a_class_form }({ $a_class }) 응답입니다.
+diff-class-different = 다른 계열: { $a }{ a-eun } { $a_class_form }({ $a_class }), { $b }{ b-eun } { $b_class_form }({ $b_class }) 응답입니다.
+diff-category-same = 같은 범주: 둘 다 { $a_category_form }({ $a_category })에 속합니다.
+diff-category-different = 다른 범주: { $a }{ a-eun } { $a_category_form }({ $a_category }), { $b }{ b-eun } { $b_category_form }({ $b_category })에 속합니다.
 diff-meaning = 의미 — { $a }: { $a_summary } { $b }: { $b_summary }
 diff-outcome = 이후 흐름 — { $a } 다음: { $a_outcome } { $b } 다음: { $b_outcome }
 diff-when = 만나는 상황 — { $a }: { $a_when } { $b }: { $b_when }

@@ -11,6 +11,8 @@ use crate::urls::{Route, Urls};
 #[derive(Debug, Clone, Serialize)]
 pub struct LocalClass {
     pub digit: String,
+    /// The family of codes it names: `4xx`, `x2x`, `5.x.x`, `x.7.x`.
+    pub label: String,
     pub name: Text,
     pub summary: Text,
 }
@@ -41,6 +43,8 @@ pub struct LocalProtocol {
     pub name: String,
     pub title: Text,
     pub summary: Text,
+    /// Where a reader meets this protocol's codes (number pages).
+    pub seen_in: Option<Text>,
     pub references: Vec<Reference>,
     pub classes: Vec<LocalClass>,
     pub codes: Vec<LocalCode>,
@@ -84,8 +88,13 @@ fn localize_protocol(
             "class" => ids::class_field(protocol, digit, field),
             _ => ids::category_field(protocol, digit, field),
         };
+        let label = match table {
+            "class" => protocol.code_form.class_label(digit),
+            _ => protocol.code_form.category_label(digit),
+        };
         LocalClass {
             digit: digit.to_string(),
+            label,
             name: plain(id("name"), &class.name),
             summary: plain(id("summary"), &class.summary),
         }
@@ -107,6 +116,7 @@ fn localize_protocol(
         .map(|code| {
             // Validation guarantees the class exists; the default only keeps this total.
             let class = find(&classes, code.class()).unwrap_or_else(|| LocalClass {
+                label: protocol.code_form.class_label(&code.class()),
                 digit: code.class(),
                 name: Text::default(),
                 summary: Text::default(),
@@ -127,6 +137,10 @@ fn localize_protocol(
             ),
             source,
         ),
+        seen_in: protocol
+            .seen_in
+            .as_ref()
+            .map(|text| plain(ids::protocol_field(protocol, "seen_in"), text)),
         references: protocol.references.clone(),
         classes,
         codes,

@@ -396,6 +396,8 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
         ("b", Arg::Str(&b.code)),
         ("a_digit", Arg::Str(&a.class.digit)),
         ("b_digit", Arg::Str(&b.class.digit)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
         ("a_class", Arg::Text(&a.class.name)),
         ("b_class", Arg::Text(&b.class.name)),
     ];
@@ -414,6 +416,8 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
             ("b", Arg::Str(&b.code)),
             ("a_digit", Arg::Str(&ca.digit)),
             ("b_digit", Arg::Str(&cb.digit)),
+            ("a_category_form", Arg::Str(&ca.label)),
+            ("b_category_form", Arg::Str(&cb.label)),
             ("a_category", Arg::Text(&ca.name)),
             ("b_category", Arg::Text(&cb.name)),
         ];
@@ -442,7 +446,7 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
     items
 }
 
-fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 7] {
+fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 8] {
     [
         ("protocol", Arg::Str(protocol)),
         ("code", Arg::Str(&code.code)),
@@ -450,6 +454,7 @@ fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<
         ("summary", Arg::Text(&code.summary)),
         ("class", Arg::Text(&code.class.name)),
         ("digit", Arg::Str(&code.class.digit)),
+        ("class_form", Arg::Str(&code.class.label)),
         ("fix", Arg::Text(&code.fix_first)),
     ]
 }
@@ -458,7 +463,7 @@ fn pair_args<'c>(
     protocol: &'c str,
     a: &'c LocalCode,
     b: &'c LocalCode,
-) -> [(&'static str, Arg<'c>); 11] {
+) -> [(&'static str, Arg<'c>); 13] {
     [
         ("protocol", Arg::Str(protocol)),
         ("a", Arg::Str(&a.code)),
@@ -471,6 +476,8 @@ fn pair_args<'c>(
         ("b_class", Arg::Text(&b.class.name)),
         ("a_digit", Arg::Str(&a.class.digit)),
         ("b_digit", Arg::Str(&b.class.digit)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
     ]
 }
 
