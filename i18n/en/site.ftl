@@ -73,3 +73,30 @@ diff-outcome = What follows — after { $a }: { $a_outcome } After { $b }: { $b_
 diff-when = Where you meet them — { $a }: { $a_when } { $b }: { $b_when }
 ## Gets $protocol, $code, $name, $summary, $class, $digit and $fix (first sentence of "how to fix").
 which-item = { $code } ({ $name }) — what to do: { $fix }
+
+## Standing of a code (badge). Variables: $spec, $by, $vendor, $expires (some empty).
+label-standing = Standing
+standing-standard = Standard · { $spec }
+standing-registered = Registered with IANA, no RFC
+standing-registered-spec = Registered with IANA · { $spec }
+standing-obsoleted = Obsoleted by { $by }
+standing-deprecated = Deprecated · use { $by }
+standing-unused = Unused
+standing-reserved = Reserved
+standing-temporary = Temporary registration until { $expires }
+standing-expired = Temporary registration expired on { $expires }
+standing-vendor = Vendor-specific · { $vendor }
+standing-unofficial = Unofficial
+standing-unofficial-vendor = Unofficial · { $vendor }
+
+## Codes of an associated protocol (basic ↔ enhanced SMTP codes). $protocol is its name.
+heading-associated-basic = { $protocol } replies it goes with
+heading-associated-enhanced = { $protocol } codes sent with this reply
+
+## The same number in several protocols (/codes/<number>/).
+heading-also-in = The same number in other protocols
+number-compare-all = See this number in every protocol side by side
+number-title = Code { $number } in { $protocols }
+number-meta = What reply code { $number } means in { $protocols }, side by side, and how to tell which one you have.
+number-lead = The same number means different things in different protocols. Where you saw it tells you which one you have.
+number-seen-in = Where you see it:

@@ -11,7 +11,7 @@ mod load;
 pub mod markdown;
 pub mod model;
 pub mod pairs;
-mod standing;
+pub mod standing;
 mod validate;
 pub mod yaml;
 

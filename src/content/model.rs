@@ -121,7 +121,11 @@ impl CodeForm {
 
     /// The example code with `group` set to `value` and every other digit an `x`.
     fn label(&self, group: &str, value: &str) -> String {
-        let Some(span) = self.regex.captures(&self.example).and_then(|c| c.name(group)) else {
+        let Some(span) = self
+            .regex
+            .captures(&self.example)
+            .and_then(|c| c.name(group))
+        else {
             return value.to_string();
         };
         let blank = |s: &str| s.replace(|c: char| c.is_ascii_digit(), "x");
@@ -367,8 +371,14 @@ mod tests {
             ("5", "1", None)
         );
         assert!(dotted.parts("3.1.1").is_none());
-        assert_eq!((three.class_label("4"), three.category_label("2")), ("4xx".into(), "x2x".into()));
-        assert_eq!((dotted.class_label("5"), dotted.category_label("7")), ("5.x.x".into(), "x.7.x".into()));
+        assert_eq!(
+            (three.class_label("4"), three.category_label("2")),
+            ("4xx".into(), "x2x".into())
+        );
+        assert_eq!(
+            (dotted.class_label("5"), dotted.category_label("7")),
+            ("5.x.x".into(), "x.7.x".into())
+        );
         assert!(
             CodeForm::from_file(&CodeFormFile {
                 pattern: "[0-9]+".into(),

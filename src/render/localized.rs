@@ -1,6 +1,7 @@
 //! Content in one locale: every text looked up (with fallback) and every
 //! markdown field rendered once, before any page is rendered.
 
+use super::standing::StandingBadge;
 use serde::Serialize;
 
 use super::markdown;
@@ -34,6 +35,7 @@ pub struct LocalCode {
     pub category: Option<LocalClass>,
     pub references: Vec<Reference>,
     pub related: Vec<String>,
+    pub standing: Option<StandingBadge>,
     pub url: String,
 }
 
@@ -181,6 +183,7 @@ fn localize_code(
         category,
         references: code.references.clone(),
         related: code.related.clone(),
+        standing: super::standing::badge(catalog, locale, code, &crate::content::standing::today()),
         url: urls.path(locale, &Route::Code(&protocol.id, &code.code)),
     }
 }

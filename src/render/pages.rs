@@ -27,6 +27,10 @@ pub fn context(
             "compare.html",
             serialize(compare(r, locale, page, *pi, pair)),
         ),
+        PageId::Number(number) => (
+            "number.html",
+            serialize(super::number::number(r, locale, page, number)),
+        ),
     };
     let (template, context) = context;
     Ok((
@@ -40,15 +44,15 @@ fn serialize<T: Serialize>(page: T) -> Result<tera::Context, tera::Error> {
 }
 
 /// The head, navigation and UI strings every page shares.
-struct Head {
-    title: String,
-    heading: Text,
-    description: String,
-    crumbs: Vec<Crumb>,
-    og_type: &'static str,
+pub(super) struct Head {
+    pub title: String,
+    pub heading: Text,
+    pub description: String,
+    pub crumbs: Vec<Crumb>,
+    pub og_type: &'static str,
 }
 
-fn wrap<'r, T: Serialize>(
+pub(super) fn wrap<'r, T: Serialize>(
     r: &'r Renderer,
     locale: &'r str,
     page: &PageId,
@@ -132,7 +136,7 @@ fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
         .replace('&', "\\u0026")
 }
 
-fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
+pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
     Crumb {
         label: r.t(locale, "nav-home", &[]),
         href: r.urls.path(locale, &Route::Home),
@@ -315,8 +319,63 @@ fn code<'r>(
             .collect(),
         comparisons,
         picker: picker(p, source.pair_policy, &code.code),
+        associated: associated(r, locale, pi, ci),
+        also_in: super::number::entries(
+            r,
+            locale,
+            source.codes[ci].parts.number.as_deref().unwrap_or(""),
+            Some(&p.id),
+        ),
+        number_page: super::number::page_of(r, locale, source.codes[ci].parts.number.as_deref()),
     };
     wrap(r, locale, page, head, body)
+}
+
+/// The codes of another protocol this code goes with, in both directions
+/// (SMTP 550 ↔ 5.1.1), from the one `associated:` list of the enhanced codes.
+fn associated(r: &Renderer, locale: &str, pi: usize, ci: usize) -> Option<Associated> {
+    let source = &r.site.protocols[pi];
+    let code = &source.codes[ci];
+    let local = r.local(locale);
+    let link = |protocol: &str, code: &str| {
+        let p = local.protocols.iter().find(|p| p.id == protocol)?;
+        Some((p.name.clone(), code_link(p.code(code)?)))
+    };
+    let (other, links): (Option<String>, Vec<CodeLink>) = match &source.associated_protocol {
+        Some(other) => {
+            let links: Vec<_> = code
+                .associated
+                .iter()
+                .filter_map(|c| link(other, c))
+                .collect();
+            (
+                links.first().map(|(name, _)| name.clone()),
+                links.into_iter().map(|(_, l)| l).collect(),
+            )
+        }
+        None => {
+            let links: Vec<_> = r
+                .site
+                .associated_with(&source.id, &code.code)
+                .into_iter()
+                .filter_map(|(p, c)| link(&p.id, &c.code))
+                .collect();
+            (
+                links.first().map(|(name, _)| name.clone()),
+                links.into_iter().map(|(_, l)| l).collect(),
+            )
+        }
+    };
+    let other = other?;
+    let id = if source.associated_protocol.is_some() {
+        "heading-associated-basic"
+    } else {
+        "heading-associated-enhanced"
+    };
+    Some(Associated {
+        heading: r.t(locale, id, &[("protocol", Arg::Str(&other))]),
+        codes: links,
+    })
 }
 
 fn compare<'r>(
@@ -491,12 +550,13 @@ fn first_sentence(text: &Text, source_locale: &str) -> Text {
     }
 }
 
-fn code_link(code: &LocalCode) -> CodeLink {
+pub(super) fn code_link(code: &LocalCode) -> CodeLink {
     CodeLink {
         code: code.code.clone(),
         name: code.name.clone(),
         summary: code.summary.clone(),
         href: code.url.clone(),
+        standing: code.standing.clone(),
     }
 }
 
