@@ -138,6 +138,10 @@ fn write_data_files(
     for (pi, protocol) in renderer.site.protocols.iter().enumerate() {
         let file = renderer.urls.codes_json(&protocol.id).1;
         staging.write(&file, seo::codes_json(renderer, pi).as_bytes())?;
+        if !protocol.commands.is_empty() {
+            let file = renderer.urls.commands_json(&protocol.id).1;
+            staging.write(&file, seo::commands_json(renderer, pi).as_bytes())?;
+        }
     }
     for locale in &renderer.config.locales {
         let file = renderer.urls.search_index(locale).1;

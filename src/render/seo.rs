@@ -64,6 +64,9 @@ struct CodeRecord<'a> {
     /// Codes of the associated protocol it goes with, both directions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     associated: Vec<String>,
+    /// The commands whose tables list it, with its roles there.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    commands: std::collections::BTreeMap<&'a str, Vec<crate::content::commands::Role>>,
     urls: std::collections::BTreeMap<&'a str, String>,
 }
 
@@ -90,6 +93,11 @@ pub fn codes_json(r: &Renderer, pi: usize) -> String {
             name: &code.name,
             summary: &code.summary,
             standing: code.standing.as_ref(),
+            commands: protocol
+                .commands_of(&code.code)
+                .into_iter()
+                .map(|(c, roles)| (c.name.as_str(), roles))
+                .collect(),
             number: code.parts.number.as_deref(),
             associated: if code.associated.is_empty() {
                 r.site
@@ -202,6 +210,57 @@ pub fn search_index(r: &Renderer, locale: &str) -> String {
         })
         .collect();
     let mut entries = entries;
+    let commands: Vec<(&str, &str, crate::i18n::Text, String, &str)> = local
+        .protocols
+        .iter()
+        .zip(&r.site.protocols)
+        .flat_map(|(p, source)| {
+            source.commands.iter().map(move |c| {
+                let id = crate::i18n::ids::command_field(source, &c.name, "summary");
+                let summary = r.catalog.content(locale, &id, &c.summary).value;
+                let title = r.t(
+                    locale,
+                    "command-title",
+                    &[("protocol", Arg::Str(&p.name)), ("name", Arg::Str(&c.name))],
+                );
+                (
+                    p.name.as_str(),
+                    c.name.as_str(),
+                    title,
+                    summary,
+                    p.url.as_str(),
+                )
+            })
+        })
+        .map(|(p, name, title, summary, base)| {
+            let url = format!("{base}commands/{}/", name.to_ascii_lowercase());
+            (
+                p,
+                name,
+                crate::i18n::Text {
+                    text: format!("{}: {summary}", title.text),
+                    html: String::new(),
+                },
+                url,
+                base,
+            )
+        })
+        .collect();
+    entries.extend(
+        commands
+            .iter()
+            .map(|(p, name, text, url, base)| SearchEntry {
+                p,
+                c: name,
+                n: &text.text,
+                s: "",
+                e: String::new(),
+                u: url,
+                b: base,
+                x: false,
+                a: name.to_ascii_lowercase(),
+            }),
+    );
     entries.extend(numbers.iter().map(|(number, title, url)| SearchEntry {
         p: "",
         c: number,
@@ -235,4 +294,38 @@ fn aliases(
             .map(|(_, c)| c.code.clone()),
     );
     out.join(" ")
+}
+
+/// `/<protocol>/commands.json`: every command with its reply table, as the
+/// command files give it, and each locale's page URL.
+pub fn commands_json(r: &Renderer, pi: usize) -> String {
+    let protocol = &r.site.protocols[pi];
+    let commands: Vec<serde_json::Value> = protocol
+        .commands
+        .iter()
+        .map(|c| {
+            let urls: std::collections::BTreeMap<&str, String> = r
+                .config
+                .locales
+                .iter()
+                .map(|l| {
+                    (
+                        l.as_str(),
+                        r.urls.absolute(l, &Route::Command(&protocol.id, &c.name)),
+                    )
+                })
+                .collect();
+            serde_json::json!({
+                "name": c.name,
+                "syntax": c.syntax,
+                "summary": c.summary,
+                "replies": c.replies,
+                "references": c.references,
+                "urls": urls,
+            })
+        })
+        .collect();
+    let file =
+        serde_json::json!({ "protocol": protocol.id, "name": protocol.name, "commands": commands });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
 }
