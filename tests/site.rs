@@ -48,8 +48,15 @@ fn codes_per_protocol() -> BTreeMap<String, usize> {
 #[test]
 fn every_command_has_a_page_in_every_locale() {
     for protocol in ["ftp", "smtp"] {
-        for entry in std::fs::read_dir(repo().join("content").join(protocol).join("commands")).unwrap().flatten() {
-            let name = entry.file_name().to_string_lossy().trim_end_matches(".yaml").to_lowercase();
+        for entry in std::fs::read_dir(repo().join("content").join(protocol).join("commands"))
+            .unwrap()
+            .flatten()
+        {
+            let name = entry
+                .file_name()
+                .to_string_lossy()
+                .trim_end_matches(".yaml")
+                .to_lowercase();
             for prefix in ["", "ko/"] {
                 let page = site().join(format!("{prefix}{protocol}/commands/{name}/index.html"));
                 assert!(page.is_file(), "{}", page.display());
@@ -57,7 +64,10 @@ fn every_command_has_a_page_in_every_locale() {
         }
         assert!(site().join(format!("{protocol}/commands.json")).is_file());
         let index = read(&site().join(format!("ko/{protocol}/commands/index.html")));
-        assert!(index.contains(&format!("href=\"/ko/{protocol}/commands/")), "Korean command index links");
+        assert!(
+            index.contains(&format!("href=\"/ko/{protocol}/commands/")),
+            "Korean command index links"
+        );
     }
 }
 

@@ -92,6 +92,9 @@ enum State<'c> {
     AfterIntermediate(&'c Command),
     /// The data after SMTP's 354 was sent: the final reply must follow.
     AfterData(&'c Command),
+    /// ABOR during a transfer (RFC 959 §4.1.3): the transfer's own final
+    /// reply (426) may come first, then ABOR's (226).
+    Aborting(&'c Command, &'c Command),
     Idle,
 }
 
@@ -173,9 +176,12 @@ fn client_line<'c>(
 ) -> State<'c> {
     let word = rest.split_whitespace().next().unwrap_or_default();
     match state {
-        State::AfterPreliminary(c)
-            if !word.eq_ignore_ascii_case("ABOR") && !word.eq_ignore_ascii_case("STAT") =>
-        {
+        State::AfterPreliminary(c) if word.eq_ignore_ascii_case("ABOR") => {
+            if let Some(abor) = find(word) {
+                return State::Aborting(c, abor);
+            }
+        }
+        State::AfterPreliminary(c) if !word.eq_ignore_ascii_case("STAT") => {
             fail(
                 text,
                 format!(
@@ -241,6 +247,16 @@ fn server_line<'c>(
         );
         return state;
     }
+    if let State::Aborting(transfer, abor) = state {
+        if transfer.replies.after_preliminary.contains(&code) {
+            return if continued {
+                state
+            } else {
+                State::Awaiting(abor)
+            };
+        }
+        return server_line(line, rest, State::Awaiting(abor), universal, fail);
+    }
     let allowed: Vec<&String> = match state {
         State::Awaiting(c) => c.replies.direct().collect(),
         State::AfterPreliminary(c) => {
@@ -276,6 +292,7 @@ fn server_line<'c>(
             fail(text, "a reply with no command before it".into());
             return State::Idle;
         }
+        State::Aborting(..) => unreachable!("handled above"),
     };
     let command = match state {
         State::Awaiting(c) | State::AfterPreliminary(c) | State::AfterData(c) => c,
@@ -489,6 +506,23 @@ mod tests {
             "S: 226 done",
         ]);
         assert_eq!(check_session(&session, &ftp(), &["421"]), vec![]);
+        let mut commands = ftp();
+        commands.push(command(
+            "ABOR",
+            Replies {
+                final_: codes(&["225", "226", "500", "501", "502", "421"]),
+                ..Default::default()
+            },
+        ));
+        let abort = lines(&[
+            "C: RETR big.iso",
+            "S: 150 opening",
+            "D: (data)",
+            "C: ABOR",
+            "S: 426 aborted",
+            "S: 226 abort ok",
+        ]);
+        assert_eq!(check_session(&abort, &commands, &["421"]), vec![]);
     }
 
     #[test]
