@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         cmd::Command::Build(args) => cmd::build::execute(args, cli.color),
         cmd::Command::Check(args) => cmd::check::execute(args, cli.color),
         cmd::Command::Serve(args) => cmd::serve::execute(args, cli.color),
+        cmd::Command::Schema(args) => cmd::schema::execute(args),
         cmd::Command::I18n(cmd::I18nCommand::Status(args)) => {
             cmd::i18n_status::execute(args, cli.color)
         }

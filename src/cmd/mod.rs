@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod format;
 pub mod i18n_status;
+pub mod schema;
 pub mod serve;
 
 use std::io::IsTerminal;
@@ -34,6 +35,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Build, serve on 127.0.0.1, rebuild and reload on change.
     Serve(serve::ServeArgs),
+    /// Write the JSON Schemas of the content files (for editors and CI).
+    Schema(schema::SchemaArgs),
     /// Translation tools.
     #[command(subcommand)]
     I18n(I18nCommand),
