@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::content::{self, Site};
 use crate::diag::Diagnostics;
 use crate::i18n::Catalog;
-use crate::output::Staging;
+use crate::output::{self, Staging};
 use crate::render::{self, PageId, Renderer, seo};
 
 /// What a successful build did, for the summary line.
@@ -85,7 +85,8 @@ pub fn build(
         .unwrap_or_else(|| renderer.config.output_dir());
     let staging = Staging::create(root, &output)?;
     let pages = renderer.pages();
-    let counts = write_pages(&renderer, &pages, &staging)?;
+    // On any error `staging` is dropped, which removes the staging folder.
+    let counts = write_pages(&renderer, &pages, &staging).map_err(output::summarize_io)?;
     write_data_files(&renderer, &pages, &staging)?;
     staging.copy_static(&root.join("static"))?;
     staging.commit()?;
