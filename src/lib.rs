@@ -13,6 +13,7 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod diff;
 pub mod i18n;
 pub mod output;
 pub mod render;
