@@ -41,9 +41,9 @@ pub struct Diagnostic {
     /// 1-based line and column; `None` when the problem concerns a whole file.
     pub position: Option<(usize, usize)>,
     /// 1-based line and column just past the offending text, when known.
-    pub end: Option<(usize, usize)>,
+    pub end: Option<(u32, u32)>,
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -82,12 +82,13 @@ impl Diagnostic {
     /// Locates the problem at `source[start..end]`.
     pub fn at_span(self, source: &str, start: usize, end: usize) -> Self {
         let mut located = self.at_offset(source, start);
-        located.end = Some(line_column(source, end.max(start)));
+        let (line, column) = line_column(source, end.max(start));
+        located.end = Some((line as u32, column as u32));
         located
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 

@@ -6,6 +6,8 @@ smtp-summary =
 
 ## 계열 (첫째 자리)
 
+smtp-seen_in = 반송 메시지(NDR), 메일 서버 로그, SMTP 세션 기록에서 봅니다. 코드 뒤에 5.1.1 같은 확장 상태 코드가 붙는 경우가 많습니다.
+
 smtp-class-2-name = 긍정 완료
 smtp-class-2-summary = 요청한 작업을 완료했습니다. 클라이언트는 다음 명령을 보내면 됩니다.
 

@@ -11,7 +11,7 @@ mod load;
 pub mod markdown;
 pub mod model;
 pub mod pairs;
-mod standing;
+pub mod standing;
 mod validate;
 pub mod yaml;
 
@@ -58,6 +58,26 @@ impl Site {
             .collect()
     }
 
+    /// Every number that two or more protocols define, in code order: each
+    /// gets a page `/codes/<number>/`.
+    pub fn shared_numbers(&self) -> Vec<String> {
+        let mut protocols_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+        for protocol in &self.protocols {
+            for code in &protocol.codes {
+                if let Some(number) = code.parts.number.as_deref() {
+                    protocols_of.entry(number).or_default().insert(&protocol.id);
+                }
+            }
+        }
+        let mut numbers: Vec<String> = protocols_of
+            .into_iter()
+            .filter(|(_, protocols)| protocols.len() >= 2)
+            .map(|(number, _)| number.to_string())
+            .collect();
+        numbers.sort_by(|a, b| pairs::code_order(a, b));
+        numbers
+    }
+
     /// Every code whose number is `number`, across protocols (`/codes/421/`).
     pub fn with_number(&self, number: &str) -> Vec<(&Protocol, &Code)> {
         self.protocols
@@ -81,6 +101,7 @@ pub struct Protocol {
     pub categories: BTreeMap<String, Category>,
     pub pair_policy: PairPolicy,
     pub associated_protocol: Option<String>,
+    pub seen_in: Option<String>,
     pub featured: Vec<Pair>,
     pub codes: Vec<Code>,
     /// Hand-written notes by pair slug (`125-vs-426`).

@@ -124,6 +124,33 @@ impl CodeForm {
         Ok(form)
     }
 
+    /// How a class is written as a family of codes: `4xx`, `5.x.x`.
+    pub fn class_label(&self, class: &str) -> String {
+        self.label("class", class)
+    }
+
+    /// How a category is written as a family of codes: `x2x`, `x.7.x`.
+    pub fn category_label(&self, category: &str) -> String {
+        self.label("category", category)
+    }
+
+    /// The example code with `group` set to `value` and every other digit an `x`.
+    fn label(&self, group: &str, value: &str) -> String {
+        let Some(span) = self
+            .regex
+            .captures(&self.example)
+            .and_then(|c| c.name(group))
+        else {
+            return value.to_string();
+        };
+        let blank = |s: &str| s.replace(|c: char| c.is_ascii_digit(), "x");
+        format!(
+            "{}{value}{}",
+            blank(&self.example[..span.start()]),
+            blank(&self.example[span.end()..])
+        )
+    }
+
     /// The class, category and number of `code`, or `None` when it has not this form.
     pub fn parts(&self, code: &str) -> Option<CodeParts> {
         let captures = self.regex.captures(code)?;
@@ -240,6 +267,10 @@ pub struct ProtocolFile {
     #[serde(default)]
     #[schemars(inner(pattern(PAIR_SLUG)))]
     pub featured: Vec<String>,
+    /// Where a reader meets this protocol's codes, to tell protocols apart on
+    /// number pages ("a mail log or a bounce message").
+    #[serde(default)]
+    pub seen_in: Option<String>,
     /// The protocol whose codes `associated:` in code files names (smtp for smtp-enhanced).
     #[serde(default)]
     pub associated_protocol: Option<String>,
@@ -369,6 +400,14 @@ mod tests {
             ("5", "1", None)
         );
         assert!(dotted.parts("3.1.1").is_none());
+        assert_eq!(
+            (three.class_label("4"), three.category_label("2")),
+            ("4xx".into(), "x2x".into())
+        );
+        assert_eq!(
+            (dotted.class_label("5"), dotted.category_label("7")),
+            ("5.x.x".into(), "x.7.x".into())
+        );
         assert!(
             CodeForm::from_file(&CodeFormFile {
                 pattern: "[0-9]+".into(),

@@ -156,6 +156,7 @@ fn validate_protocol(
         categories: file.categories,
         pair_policy: file.pairs,
         associated_protocol: file.associated_protocol,
+        seen_in: file.seen_in,
         featured: Vec::new(),
         codes,
         pair_notes: BTreeMap::new(),

@@ -51,6 +51,9 @@ pub fn protocol_messages(protocol: &Protocol) -> Vec<SourceMessage> {
     };
     push(protocol_field(protocol, "title"), &protocol.title);
     push(protocol_field(protocol, "summary"), &protocol.summary);
+    if let Some(seen_in) = &protocol.seen_in {
+        push(protocol_field(protocol, "seen_in"), seen_in);
+    }
     for (digit, class) in &protocol.classes {
         push(class_field(protocol, digit, "name"), &class.name);
         push(class_field(protocol, digit, "summary"), &class.summary);

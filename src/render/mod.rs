@@ -9,8 +9,10 @@
 pub mod context;
 pub mod localized;
 pub mod markdown;
+mod number;
 mod pages;
 pub mod seo;
+pub mod standing;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -32,6 +34,8 @@ pub enum PageId {
     Protocol(usize),
     Code(usize, usize),
     Compare(usize, Pair),
+    /// `/codes/<number>/`: a number several protocols define.
+    Number(String),
     NotFound,
 }
 
@@ -90,6 +94,7 @@ impl Renderer {
                     .map(|pair| PageId::Compare(pi, pair)),
             );
         }
+        pages.extend(self.site.shared_numbers().into_iter().map(PageId::Number));
         pages
     }
 
@@ -104,6 +109,7 @@ impl Renderer {
                 Route::Code(&protocol.id, &protocol.codes[*ci].code)
             }
             PageId::Compare(pi, pair) => Route::Compare(&self.site.protocols[*pi].id, pair),
+            PageId::Number(number) => Route::Number(number),
         }
     }
 
@@ -141,6 +147,9 @@ pub fn render_samples(renderer: &Renderer) -> Diagnostics {
         if let Some(pair) = protocol.pairs().into_iter().next() {
             samples.push(PageId::Compare(pi, pair));
         }
+    }
+    if let Some(number) = renderer.site.shared_numbers().into_iter().next() {
+        samples.push(PageId::Number(number));
     }
     let mut diagnostics = Diagnostics::default();
     for locale in &renderer.config.locales {

@@ -27,6 +27,10 @@ pub fn context(
             "compare.html",
             serialize(compare(r, locale, page, *pi, pair)),
         ),
+        PageId::Number(number) => (
+            "number.html",
+            serialize(super::number::number(r, locale, page, number)),
+        ),
     };
     let (template, context) = context;
     Ok((
@@ -40,15 +44,15 @@ fn serialize<T: Serialize>(page: T) -> Result<tera::Context, tera::Error> {
 }
 
 /// The head, navigation and UI strings every page shares.
-struct Head {
-    title: String,
-    heading: Text,
-    description: String,
-    crumbs: Vec<Crumb>,
-    og_type: &'static str,
+pub(super) struct Head {
+    pub title: String,
+    pub heading: Text,
+    pub description: String,
+    pub crumbs: Vec<Crumb>,
+    pub og_type: &'static str,
 }
 
-fn wrap<'r, T: Serialize>(
+pub(super) fn wrap<'r, T: Serialize>(
     r: &'r Renderer,
     locale: &'r str,
     page: &PageId,
@@ -132,7 +136,7 @@ fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
         .replace('&', "\\u0026")
 }
 
-fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
+pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
     Crumb {
         label: r.t(locale, "nav-home", &[]),
         href: r.urls.path(locale, &Route::Home),
@@ -315,8 +319,63 @@ fn code<'r>(
             .collect(),
         comparisons,
         picker: picker(p, source.pair_policy, &code.code),
+        associated: associated(r, locale, pi, ci),
+        also_in: super::number::entries(
+            r,
+            locale,
+            source.codes[ci].parts.number.as_deref().unwrap_or(""),
+            Some(&p.id),
+        ),
+        number_page: super::number::page_of(r, locale, source.codes[ci].parts.number.as_deref()),
     };
     wrap(r, locale, page, head, body)
+}
+
+/// The codes of another protocol this code goes with, in both directions
+/// (SMTP 550 ↔ 5.1.1), from the one `associated:` list of the enhanced codes.
+fn associated(r: &Renderer, locale: &str, pi: usize, ci: usize) -> Option<Associated> {
+    let source = &r.site.protocols[pi];
+    let code = &source.codes[ci];
+    let local = r.local(locale);
+    let link = |protocol: &str, code: &str| {
+        let p = local.protocols.iter().find(|p| p.id == protocol)?;
+        Some((p.name.clone(), code_link(p.code(code)?)))
+    };
+    let (other, links): (Option<String>, Vec<CodeLink>) = match &source.associated_protocol {
+        Some(other) => {
+            let links: Vec<_> = code
+                .associated
+                .iter()
+                .filter_map(|c| link(other, c))
+                .collect();
+            (
+                links.first().map(|(name, _)| name.clone()),
+                links.into_iter().map(|(_, l)| l).collect(),
+            )
+        }
+        None => {
+            let links: Vec<_> = r
+                .site
+                .associated_with(&source.id, &code.code)
+                .into_iter()
+                .filter_map(|(p, c)| link(&p.id, &c.code))
+                .collect();
+            (
+                links.first().map(|(name, _)| name.clone()),
+                links.into_iter().map(|(_, l)| l).collect(),
+            )
+        }
+    };
+    let other = other?;
+    let id = if source.associated_protocol.is_some() {
+        "heading-associated-basic"
+    } else {
+        "heading-associated-enhanced"
+    };
+    Some(Associated {
+        heading: r.t(locale, id, &[("protocol", Arg::Str(&other))]),
+        codes: links,
+    })
 }
 
 fn compare<'r>(
@@ -396,6 +455,8 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
         ("b", Arg::Str(&b.code)),
         ("a_digit", Arg::Str(&a.class.digit)),
         ("b_digit", Arg::Str(&b.class.digit)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
         ("a_class", Arg::Text(&a.class.name)),
         ("b_class", Arg::Text(&b.class.name)),
     ];
@@ -414,6 +475,8 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
             ("b", Arg::Str(&b.code)),
             ("a_digit", Arg::Str(&ca.digit)),
             ("b_digit", Arg::Str(&cb.digit)),
+            ("a_category_form", Arg::Str(&ca.label)),
+            ("b_category_form", Arg::Str(&cb.label)),
             ("a_category", Arg::Text(&ca.name)),
             ("b_category", Arg::Text(&cb.name)),
         ];
@@ -442,7 +505,7 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
     items
 }
 
-fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 7] {
+fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 8] {
     [
         ("protocol", Arg::Str(protocol)),
         ("code", Arg::Str(&code.code)),
@@ -450,6 +513,7 @@ fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<
         ("summary", Arg::Text(&code.summary)),
         ("class", Arg::Text(&code.class.name)),
         ("digit", Arg::Str(&code.class.digit)),
+        ("class_form", Arg::Str(&code.class.label)),
         ("fix", Arg::Text(&code.fix_first)),
     ]
 }
@@ -458,7 +522,7 @@ fn pair_args<'c>(
     protocol: &'c str,
     a: &'c LocalCode,
     b: &'c LocalCode,
-) -> [(&'static str, Arg<'c>); 11] {
+) -> [(&'static str, Arg<'c>); 13] {
     [
         ("protocol", Arg::Str(protocol)),
         ("a", Arg::Str(&a.code)),
@@ -471,6 +535,8 @@ fn pair_args<'c>(
         ("b_class", Arg::Text(&b.class.name)),
         ("a_digit", Arg::Str(&a.class.digit)),
         ("b_digit", Arg::Str(&b.class.digit)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
     ]
 }
 
@@ -484,12 +550,13 @@ fn first_sentence(text: &Text, source_locale: &str) -> Text {
     }
 }
 
-fn code_link(code: &LocalCode) -> CodeLink {
+pub(super) fn code_link(code: &LocalCode) -> CodeLink {
     CodeLink {
         code: code.code.clone(),
         name: code.name.clone(),
         summary: code.summary.clone(),
         href: code.url.clone(),
+        standing: code.standing.clone(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Files that are not pages: sitemap, robots.txt, per-protocol JSON data and
 //! the search index of each locale.
 
+use crate::i18n::Arg;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -55,6 +56,14 @@ struct CodeRecord<'a> {
     category: String,
     name: &'a str,
     summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    standing: Option<&'a crate::content::Standing>,
+    /// The number shared across protocols (`421`), when the form has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<&'a str>,
+    /// Codes of the associated protocol it goes with, both directions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    associated: Vec<String>,
     urls: std::collections::BTreeMap<&'a str, String>,
 }
 
@@ -63,6 +72,8 @@ struct CodesFile<'a> {
     protocol: &'a str,
     name: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    associated_protocol: Option<&'a str>,
     codes: Vec<CodeRecord<'a>>,
 }
 
@@ -78,6 +89,17 @@ pub fn codes_json(r: &Renderer, pi: usize) -> String {
             category: code.category(),
             name: &code.name,
             summary: &code.summary,
+            standing: code.standing.as_ref(),
+            number: code.parts.number.as_deref(),
+            associated: if code.associated.is_empty() {
+                r.site
+                    .associated_with(&protocol.id, &code.code)
+                    .into_iter()
+                    .map(|(_, c)| c.code.clone())
+                    .collect()
+            } else {
+                code.associated.clone()
+            },
             urls: r
                 .config
                 .locales
@@ -95,6 +117,13 @@ pub fn codes_json(r: &Renderer, pi: usize) -> String {
         protocol: &protocol.id,
         name: &protocol.name,
         title: &protocol.title,
+        associated_protocol: protocol.associated_protocol.as_deref().or_else(|| {
+            r.site
+                .protocols
+                .iter()
+                .find(|p| p.associated_protocol.as_deref() == Some(protocol.id.as_str()))
+                .map(|p| p.id.as_str())
+        }),
         codes,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
@@ -117,6 +146,10 @@ struct SearchEntry<'a> {
     b: &'a str,
     /// pair policy: whether cross-class comparisons exist
     x: bool,
+    /// other ways readers type it: `571` for 5.7.1, and the codes it goes
+    /// with in the associated protocol (`550` for 5.7.1, `5.7.1` for 550)
+    #[serde(skip_serializing_if = "String::is_empty")]
+    a: String,
 }
 
 /// `/search/<locale>.json`: what the search box matches against.
@@ -143,8 +176,63 @@ pub fn search_index(r: &Renderer, locale: &str) -> String {
                     u: &code.url,
                     b: &p.url,
                     x: source.pair_policy == crate::content::PairPolicy::All,
+                    a: aliases(r, source, source_code),
                 })
         })
         .collect();
+    let numbers: Vec<(String, crate::i18n::Text, String)> = r
+        .site
+        .shared_numbers()
+        .into_iter()
+        .map(|number| {
+            let protocols: Vec<&str> = r
+                .site
+                .with_number(&number)
+                .iter()
+                .map(|(p, _)| p.name.as_str())
+                .collect();
+            let protocols = protocols.join(", ");
+            let args = [
+                ("number", Arg::Str(&number)),
+                ("protocols", Arg::Str(&protocols)),
+            ];
+            let title = r.t(locale, "number-title", &args);
+            let url = r.urls.path(locale, &Route::Number(&number));
+            (number, title, url)
+        })
+        .collect();
+    let mut entries = entries;
+    entries.extend(numbers.iter().map(|(number, title, url)| SearchEntry {
+        p: "",
+        c: number,
+        n: &title.text,
+        s: "",
+        e: String::new(),
+        u: url,
+        b: "",
+        x: false,
+        a: String::new(),
+    }));
     serde_json::to_string(&entries).unwrap_or_default()
+}
+
+/// What else a reader may type for `code`: its digits without dots (`571`),
+/// and the codes it goes with in the associated protocol, both ways.
+fn aliases(
+    r: &Renderer,
+    protocol: &crate::content::Protocol,
+    code: &crate::content::Code,
+) -> String {
+    let mut out: Vec<String> = Vec::new();
+    if code.code.contains('.') {
+        out.push(code.code.replace('.', ""));
+    }
+    out.extend(code.associated.iter().cloned());
+    out.extend(
+        r.site
+            .associated_with(&protocol.id, &code.code)
+            .into_iter()
+            .map(|(_, c)| c.code.clone()),
+    );
+    out.join(" ")
 }
