@@ -102,3 +102,51 @@ fn a_write_failure_in_the_last_files_is_reported_too() {
         leftovers(root)
     );
 }
+
+#[test]
+fn base_url_from_the_command_line_moves_every_link() {
+    let site = fixture("mini");
+    let root = site.path();
+    let out = root.join("pages");
+    let built = codecompare(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://owner.github.io/codecompare/",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let html = read(&out.join("ftp/125/index.html"));
+    assert!(
+        html.contains("rel=\"canonical\" href=\"https://owner.github.io/codecompare/ftp/125/\""),
+        "{html}"
+    );
+    for href in attr_values(&html, "href") {
+        let href = unescape(href);
+        assert!(
+            href.starts_with("https://owner.github.io/codecompare/")
+                || href.starts_with("/codecompare/")
+                || href.starts_with('#')
+                || !href.starts_with('/') && !href.contains("example.org"),
+            "{href}"
+        );
+    }
+
+    let refused = codecompare(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "owner.github.io",
+    ]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("--base-url must be an absolute http(s) URL"),
+        "{}",
+        stderr(&refused)
+    );
+}

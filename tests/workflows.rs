@@ -130,7 +130,12 @@ fn main_is_built_and_deployed_with_the_official_pages_actions() {
     ] {
         assert!(uses.contains(&action.to_string()), "{action} in {uses:?}");
     }
-    assert!(steps(&pages, "run").contains(&"cargo run --release -- build".to_string()));
+    assert!(
+        steps(&pages, "run")
+            .iter()
+            .any(|r| r == "cargo run --release -- build --base-url \"$BASE_URL\""),
+        "the build takes the address Pages serves at"
+    );
     assert_eq!(pages["permissions"]["pages"].as_str(), Some("write"));
     assert_eq!(pages["permissions"]["id-token"].as_str(), Some("write"));
     assert_eq!(
