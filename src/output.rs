@@ -65,8 +65,10 @@ impl Staging {
     }
 
     /// Writes one file below the staging folder, creating its parents.
+    /// Errors name the file where it would end up in the output (the staging
+    /// folder is gone by the time anyone reads them).
     pub fn write(&self, rel: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
-        write_file(&self.dir.join(rel), contents)
+        write_file(&self.dir.join(rel), contents, &self.target.join(rel))
     }
 
     /// Copies `static/` as-is (its absence is fine).
@@ -77,13 +79,14 @@ impl Staging {
                 continue;
             }
             let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
-            let to = self.dir.join(rel);
+            let (to, shown) = (self.dir.join(rel), self.target.join(rel));
             if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent).map_err(|err| io_error(parent, "create", &err))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|err| io_error(&shown, "create the folder of", &err))?;
             }
             injected_failure()
                 .map_or_else(|| std::fs::copy(entry.path(), &to).map(drop), Err)
-                .map_err(|err| io_error(&to, "write", &err))?;
+                .map_err(|err| io_error(&shown, "write", &err))?;
             copied += 1;
         }
         Ok(copied)
@@ -146,13 +149,15 @@ fn remove_tree(dir: &Path) {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+/// Writes `path`, creating its parents; errors name `shown`.
+fn write_file(path: &Path, contents: &[u8], shown: &Path) -> Result<(), Diagnostic> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|err| io_error(parent, "create", &err))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|err| io_error(shown, "create the folder of", &err))?;
     }
     injected_failure()
         .map_or_else(|| std::fs::write(path, contents), Err)
-        .map_err(|err| io_error(path, "write", &err))
+        .map_err(|err| io_error(shown, "write", &err))
 }
 
 /// The failure `FAIL_WRITES_AFTER` asks for, if this write is past the limit.
