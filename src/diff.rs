@@ -177,21 +177,27 @@ impl SiteDiff {
         self.files.is_empty() && self.pages.iter().all(|l| l.pages.is_empty())
     }
 
-    /// For people: per locale a count line and one line per page, then the
-    /// other files, then the totals.
-    pub fn to_text(&self) -> String {
+    /// For people: per locale a count line and one line per page (at most
+    /// `limit` per locale, then how many more), then the other files, then
+    /// the totals.
+    pub fn to_text(&self, limit: Option<usize>) -> String {
         let mut out = String::new();
         let mut list = |title: String, changes: &Changes| {
             out.push_str(&title);
             out.push('\n');
-            for (word, names) in [
+            let lines = [
                 ("added  ", &changes.added),
                 ("removed", &changes.removed),
                 ("changed", &changes.changed),
-            ] {
-                for name in names {
-                    out.push_str(&format!("  {word} {name}\n"));
-                }
+            ]
+            .into_iter()
+            .flat_map(|(word, names)| names.iter().map(move |name| (word, name)));
+            let shown = limit.unwrap_or(usize::MAX);
+            for (word, name) in lines.take(shown) {
+                out.push_str(&format!("  {word} {name}\n"));
+            }
+            if total(changes) > shown {
+                out.push_str(&format!("  … and {} more\n", total(changes) - shown));
             }
         };
         for locale in &self.pages {
@@ -275,6 +281,8 @@ mod tests {
         assert_eq!(d.pages[1].pages.changed, ["/ko/ftp/426/"]);
         assert_eq!(d.files.added, ["/sitemap.xml"]);
         assert!(!d.is_empty());
+        let text = d.to_text(Some(1));
+        assert!(text.starts_with("en: 2 pages differ (1 added, 1 removed, 0 changed)\n  added   /ftp/100/\n  … and 1 more\n"), "{text}");
         assert!(
             diff(old.path(), old.path(), "en", &locales)
                 .unwrap()

@@ -23,6 +23,9 @@ pub struct DiffArgs {
     /// text for people, json for tools.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// List at most N pages per locale (text format; json lists all).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
     /// Exit with 1 when the outputs differ (like `git diff --exit-code`);
     /// errors exit with 2 either way.
     #[arg(long)]
@@ -51,7 +54,7 @@ pub fn execute(args: DiffArgs, color: Color) -> ExitCode {
         Err(diagnostic) => return trouble(fail(root, &diagnostic.into(), color, "diff")),
     };
     match args.format {
-        Format::Text => print!("{}", diff.to_text()),
+        Format::Text => print!("{}", diff.to_text(args.limit)),
         Format::Json => println!("{}", diff.to_json()),
     }
     if args.exit_code && !diff.is_empty() {
