@@ -271,6 +271,11 @@ pub struct ProtocolFile {
     /// number pages ("a mail log or a bounce message").
     #[serde(default)]
     pub seen_in: Option<String>,
+    /// Replies the RFC allows after any command (RFC 959 §4.2: 421; RFC 5321
+    /// §4.3.2: 421, 500, 501), accepted in every example exchange.
+    #[serde(default, deserialize_with = "codes")]
+    #[schemars(with = "Vec<CodeSchema>")]
+    pub any_command_replies: Vec<String>,
     /// The protocol whose codes `associated:` in code files names (smtp for smtp-enhanced).
     #[serde(default)]
     pub associated_protocol: Option<String>,
@@ -283,6 +288,9 @@ pub struct PairFile {
     /// Markdown.
     #[schemars(pattern(NOT_BLANK))]
     pub notes: String,
+    /// Exchanges in which both codes can be seen.
+    #[serde(default)]
+    pub examples: Vec<super::examples::Example>,
 }
 
 /// One reply code: `<code>.yaml` as written, plus what its protocol's form
@@ -321,6 +329,9 @@ pub struct Code {
     #[serde(default, deserialize_with = "codes")]
     #[schemars(with = "Vec<CodeSchema>")]
     pub associated: Vec<String>,
+    /// Exchanges in which the code can be seen.
+    #[serde(default)]
+    pub examples: Vec<super::examples::Example>,
     #[serde(skip)]
     #[schemars(skip)]
     pub parts: CodeParts,
