@@ -1,16 +1,19 @@
 //! JSON Schemas of the content files, for editors and other tools.
 //!
 //! Generated with schemars from the very types that `content` deserializes
-//! (`Code`, `ProtocolFile`, `PairFile`), so a field added to a type is in the
+//! (`Code`, `ProtocolFile`, `PairFile`, `Command`), so a field added to a type is in the
 //! schema as soon as `codecompare schema` runs again; a test compares the
 //! committed `schemas/` with a fresh run, so the two cannot drift apart.
 //! Draft 7, the draft the YAML language server (and most editors) know best.
+//! A new kind of content file gets its schema here, its glob in
+//! `.vscode/settings.json`, and its line in CONTRIBUTING.md.
 //! What a schema cannot say (a code's form, whether a related code exists,
 //! links inside markdown) stays with `check`.
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
+use crate::content::commands::Command;
 use crate::content::{Code, PairFile, ProtocolFile};
 
 /// Where the schemas are committed, relative to the site root.
@@ -41,6 +44,11 @@ pub fn schemas() -> Vec<SchemaFile> {
             "pair.schema.json",
             "content/<protocol>/pairs/<a>-vs-<b>.yaml",
             "Notes on a comparison of two codes",
+        ),
+        file::<Command>(
+            "command.schema.json",
+            "content/<protocol>/commands/<NAME>.yaml",
+            "A command of codecompare and the replies it can get",
         ),
     ]
 }

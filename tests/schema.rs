@@ -1,8 +1,8 @@
 //! The JSON Schemas of the content files: `codecompare schema` writes exactly
 //! the committed `schemas/`, the editor settings give every content file of
-//! the repository exactly one of them, every such file is valid, and the
-//! schemas refuse the mistakes a schema can express. Validation is done by
-//! an independent validator (Python's `jsonschema`, installed into target/ by
+//! the repository exactly one of them (code, protocol, pair, command), every
+//! such file is valid, and the schemas refuse the mistakes a schema can
+//! express. Validation is done by an independent validator (Python's `jsonschema`, installed into target/ by
 //! scripts/setup-python-tools), not by the Rust code that made the schemas.
 
 mod common;
@@ -56,11 +56,6 @@ fn every_content_file_has_one_schema_and_is_valid() {
     for entry in walkdir::WalkDir::new(repo().join("content")) {
         let path = entry.unwrap().into_path();
         if path.extension().is_none_or(|x| x != "yaml") {
-            continue;
-        }
-        // Command files (`content/<protocol>/commands/`) have no loading type
-        // yet; their schema comes with it (a line in src/schema.rs).
-        if path.parent().is_some_and(|p| p.ends_with("commands")) {
             continue;
         }
         let rel = path
@@ -152,6 +147,12 @@ fn schemas_refuse_what_they_can_express() {
     let protocol_text = read(&repo().join("tests/fixtures/mini/content/ftp/_protocol.yaml"));
     std::fs::write(&protocol, format!("{protocol_text}colour: blue\n")).unwrap();
     requests.push((protocol, repo().join("schemas/protocol.schema.json")));
+    let command = dir.path().join("NOOP.yaml");
+    let command_text = read(&repo().join("content/smtp/commands/NOOP.yaml"));
+    let command_text =
+        replace_line(&command_text, "summary:", "summary: \"\"").replacen("success:", "sucess:", 1);
+    std::fs::write(&command, command_text).unwrap();
+    requests.push((command, repo().join("schemas/command.schema.json")));
 
     let results = validate(&requests);
     for ((name, _, expected), (_, errors)) in cases.iter().zip(&results) {
@@ -177,6 +178,15 @@ fn schemas_refuse_what_they_can_express() {
     assert!(
         protocol_errors.len() == 1 && protocol_errors[0].contains("'colour' was unexpected"),
         "{protocol_errors:?}"
+    );
+    let command_errors = &results[cases.len() + 2].1;
+    assert!(
+        command_errors.len() == 2
+            && command_errors
+                .iter()
+                .any(|e| e.starts_with("replies: ") && e.contains("'sucess' was unexpected"))
+            && command_errors.iter().any(|e| e.starts_with("summary: ''")),
+        "{command_errors:?}"
     );
 }
 

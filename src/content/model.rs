@@ -17,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// For the JSON Schemas only (`codecompare schema`): a text field must hold
 /// something other than whitespace, as validation requires. Loading checks
 /// it itself (with the field's location); serde does not look at this.
-const NOT_BLANK: &str = r"\S";
+pub(crate) const NOT_BLANK: &str = r"\S";
 /// For the JSON Schemas only: what `references:` URLs must start with.
 const REFERENCE_URL: &str = r"^https?://\S+$";
 /// For the JSON Schemas only: a comparison's slug, `<a>-vs-<b>`.
