@@ -8,19 +8,23 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::Reference;
+use super::model::{NOT_BLANK, Reference};
 
 /// `commands/<NAME>.yaml` as written.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Command {
     /// The command as sent (`RETR`), or `CONNECT` for connection establishment; equals the file stem.
+    #[schemars(pattern(NOT_BLANK))]
     pub name: String,
     /// The syntax as the RFC writes it.
+    #[schemars(pattern(NOT_BLANK))]
     pub syntax: String,
     /// One plain sentence.
+    #[schemars(pattern(NOT_BLANK))]
     pub summary: String,
     /// Markdown.
+    #[schemars(pattern(NOT_BLANK))]
     pub description: String,
     #[serde(default)]
     pub references: Vec<Reference>,

@@ -20,6 +20,7 @@ pub struct Example {
     pub lines: Vec<Line>,
     /// Markdown shown with the example (translated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(super::model::NOT_BLANK))]
     pub note: Option<String>,
     /// The software that produced a captured exchange (`pyftpdlib 2.2.0`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,6 +30,9 @@ pub struct Example {
 /// A line, or a line marked as a deviation from the RFC's table.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
+// For the JSON Schema only (serde keeps ignoring extra keys here): an editor
+// flags a misspelt key next to `line` and `deviation`.
+#[schemars(deny_unknown_fields)]
 pub enum Line {
     Plain(String),
     Deviation {
