@@ -222,3 +222,146 @@ fn smtp_tables_equal_rfc_5321() {
         );
     }
 }
+
+#[test]
+fn every_listed_code_and_featured_pair_has_an_example() {
+    let site = codecompare::content::load(&repo()).expect("the repository's content loads");
+    for protocol in &site.protocols {
+        let shows = |code: &str| {
+            let in_code = protocol.codes.iter().any(|c| {
+                c.examples.iter().any(|e| {
+                    codecompare::content::examples::codes_in(&e.lines)
+                        .iter()
+                        .any(|x| x == code)
+                })
+            });
+            let in_pair = protocol.pair_examples.values().flatten().any(|e| {
+                codecompare::content::examples::codes_in(&e.lines)
+                    .iter()
+                    .any(|x| x == code)
+            });
+            in_code || in_pair
+        };
+        for command in &protocol.commands {
+            for (_, codes) in command.replies.groups() {
+                for code in codes {
+                    assert!(
+                        shows(code),
+                        "{} {code} (listed by {}) has no example exchange",
+                        protocol.name,
+                        command.name
+                    );
+                }
+            }
+        }
+        if ["ftp", "smtp", "http"].contains(&protocol.id.as_str()) {
+            for pair in &protocol.featured {
+                let both = |lines: &[codecompare::content::examples::Line]| {
+                    let codes = codecompare::content::examples::codes_in(lines);
+                    codes.contains(&pair.a) && codes.contains(&pair.b)
+                };
+                let found = protocol
+                    .pair_examples
+                    .get(&pair.slug())
+                    .into_iter()
+                    .flatten()
+                    .any(|e| both(&e.lines))
+                    || protocol
+                        .codes
+                        .iter()
+                        .flat_map(|c| &c.examples)
+                        .any(|e| both(&e.lines));
+                assert!(
+                    found,
+                    "featured {} {} has no example showing both codes",
+                    protocol.name,
+                    pair.slug()
+                );
+                for code in [&pair.a, &pair.b] {
+                    assert!(
+                        shows(code),
+                        "{} {code} of a featured pair has no example",
+                        protocol.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `check` on a copy of the repository after `edit`, which must fail naming `expected`.
+fn refused(file: &str, from: &str, to: &str, expected: &[&str]) {
+    let site = repo_site();
+    let path = site.path().join(file);
+    let text = read(&path);
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let out = codecompare(&["check", "--root", site.path().to_str().unwrap()]);
+    let message = stderr(&out);
+    assert!(!out.status.success(), "must fail: {file}");
+    for e in expected {
+        assert!(message.contains(e), "expected {e:?} in:\n{message}");
+    }
+}
+
+#[test]
+fn bad_examples_and_tables_are_refused_where_they_are() {
+    // A reply the command's table does not allow.
+    refused(
+        "content/ftp/pairs/125-vs-426.yaml",
+        "\"S: 426 ",
+        "\"S: 200 ",
+        &[
+            "content/ftp/pairs/125-vs-426.yaml:12:10",
+            "example: 200 is not a reply the table allows here for RETR",
+        ],
+    );
+    // A second 1yz reply to one command.
+    refused(
+        "content/ftp/pairs/125-vs-426.yaml",
+        "\"S: 426 ",
+        "\"S: 150 ",
+        &["a second preliminary (1yz) reply to RETR"],
+    );
+    // A 3yz not followed by the command the sequence needs.
+    refused(
+        "content/ftp/331.yaml",
+        "\"C: PASS",
+        "\"C: NOOP",
+        &[
+            "content/ftp/331.yaml:29:10",
+            "after the intermediate reply to USER, the client must send PASS or ACCT",
+        ],
+    );
+    // A table naming a code that does not exist, a preliminary that is not 1yz.
+    refused(
+        "content/ftp/commands/RETR.yaml",
+        "preliminary: [\"125\", \"150\"]",
+        "preliminary: [\"125\", \"250\", \"199\"]",
+        &[
+            "content/ftp/commands/RETR.yaml:",
+            "preliminary reply `250` is not a 1yz code",
+            "reply `199` of RETR does not exist",
+        ],
+    );
+    // Unknown keys are refused.
+    refused(
+        "content/smtp/commands/DATA.yaml",
+        "replies:",
+        "repiles: x\nreplies:",
+        &[
+            "content/smtp/commands/DATA.yaml:",
+            "unknown field `repiles`",
+        ],
+    );
+    // HTTP: the header RFC 9110 requires.
+    refused(
+        "content/http/405.yaml",
+        "\"S: Allow:",
+        "\"S: X-Allow:",
+        &[
+            "content/http/405.yaml:",
+            "RFC 9110 §15.5.6: a 405 response includes Allow",
+        ],
+    );
+}

@@ -120,6 +120,7 @@ session-no-command = No command's table lists this code.
 diagram-title = Sequence diagram of the exchange
 diagram-client = Client
 diagram-server = Server
+diagram-message = Message data
 diagram-data = Data connection
 role-preliminary = preliminary reply, before the action completes
 role-restart-marker = restart marker during the transfer

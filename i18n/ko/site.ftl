@@ -132,6 +132,7 @@ session-no-command = 이 코드를 나열한 명령 표가 없습니다.
 diagram-title = 교환의 시퀀스 다이어그램
 diagram-client = 클라이언트
 diagram-server = 서버
+diagram-message = 메시지 데이터
 diagram-data = 데이터 연결
 role-preliminary = 예비 응답: 작업이 끝나기 전에 옵니다
 role-restart-marker = 전송 중의 재시작 마커

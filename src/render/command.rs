@@ -106,17 +106,19 @@ pub fn example(
 ) -> ExampleView {
     let protocol = &r.site.protocols[pi];
     let id = format!("ex-{}-{index}", ids::id_part(owner));
-    let (title, client, server, data) = (
+    let (title, client, server, data, message) = (
         r.t(locale, "diagram-title", &[]).text,
         r.t(locale, "diagram-client", &[]).text,
         r.t(locale, "diagram-server", &[]).text,
         r.t(locale, "diagram-data", &[]).text,
+        r.t(locale, "diagram-message", &[]).text,
     );
     let labels = diagram::Labels {
         title: &title,
         client: &client,
         server: &server,
         data: &data,
+        message: &message,
     };
     let note = example.note.as_ref().map(|note| {
         let id = ids::example_note(protocol, owner, index);

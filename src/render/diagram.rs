@@ -14,7 +14,10 @@ pub struct Labels<'a> {
     pub title: &'a str,
     pub client: &'a str,
     pub server: &'a str,
+    /// FTP's separate data connection.
     pub data: &'a str,
+    /// Data sent in-band after an intermediate reply (SMTP's message after 354).
+    pub message: &'a str,
 }
 
 const ROW: usize = 30;
@@ -43,9 +46,17 @@ pub fn svg(id: &str, lines: &[Line], labels: &Labels) -> String {
     out.push_str("<defs><marker id=\"");
     out.push_str(id);
     out.push_str("-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"currentColor\"/></marker></defs>");
+    // Data after a 3yz reply travels on the same connection (SMTP DATA); after
+    // a 1yz, on FTP's own data connection.
+    let in_band = parsed
+        .iter()
+        .take_while(|(s, _)| *s != Side::Data)
+        .filter(|(s, _)| *s == Side::Server)
+        .last()
+        .is_some_and(|(_, text)| text.starts_with('3'));
     let mut lanes = vec![(client, labels.client), (server, labels.server)];
     if has_data {
-        lanes.push((data, labels.data));
+        lanes.push((data, if in_band { labels.message } else { labels.data }));
     }
     for (x, label) in lanes {
         out.push_str(&format!(
@@ -57,7 +68,12 @@ pub fn svg(id: &str, lines: &[Line], labels: &Labels) -> String {
     }
     for (i, (who, text)) in parsed.iter().enumerate() {
         let y = TOP + ROW * i + 12;
-        let label = escape_html(&shorten(text));
+        // A lone "." (SMTP's end of data) would be invisible as a label.
+        let label = escape_html(&shorten(if text.trim() == "." {
+            "<CRLF>.<CRLF>"
+        } else {
+            text
+        }));
         match who {
             Side::Client | Side::Server => {
                 let (from, to) = if *who == Side::Client {
@@ -121,6 +137,7 @@ mod tests {
             client: "Client",
             server: "Server",
             data: "Data connection",
+            message: "Message data",
         };
         let svg = svg("ex-1", &lines, &labels);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
