@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, Partial};
 use crate::content::{self, Site};
 use crate::diag::Diagnostics;
-use crate::i18n::Catalog;
+use crate::i18n::{Catalog, review};
 use crate::output::Staging;
 use crate::render::{self, PageId, Renderer, seo};
 
@@ -23,6 +23,9 @@ pub struct BuildReport {
     pub pages: Vec<(String, usize)>,
     /// Messages that fell back to the source locale, per locale.
     pub fallbacks: BTreeMap<String, usize>,
+    /// Per translated locale: percent translated, outdated messages, and
+    /// what `partial_threshold` did (`None`: at or above it).
+    pub translations: Vec<(String, u8, usize, Option<Partial>)>,
     pub source_locale: String,
     pub elapsed: Duration,
 }
@@ -46,13 +49,25 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let tera = render::templates::load(root)
         .map_err(|d| diagnostics.extend(d))
         .ok();
-    match (site, catalog, tera) {
-        (Some(site), Some(catalog), Some(tera)) if diagnostics.is_empty() => Ok(Loaded {
-            config,
-            site,
-            catalog,
-            tera,
-        }),
+    // Which translations are current, outdated, copies of the English or
+    // broken (a variable the English does not offer is an error).
+    let review = site.as_ref().and_then(|site| {
+        review::review(root, &config, site)
+            .map_err(|d| diagnostics.extend(d))
+            .ok()
+    });
+    if let Some(review) = &review {
+        diagnostics.extend(review.diagnostics());
+    }
+    match (site, catalog, tera, review) {
+        (Some(site), Some(catalog), Some(tera), Some(review)) if diagnostics.is_empty() => {
+            Ok(Loaded {
+                config,
+                site,
+                catalog: catalog.with_review(&review),
+                tera,
+            })
+        }
         _ => Err(diagnostics.sorted()),
     }
 }
@@ -64,9 +79,40 @@ pub fn check(root: &Path) -> Result<Renderer, Diagnostics> {
 }
 
 impl Loaded {
-    pub fn into_renderer(self) -> Renderer {
+    /// The renderer, without the locales that `partial = "skip"` leaves out.
+    pub fn into_renderer(mut self) -> Renderer {
+        let skipped = self.translations();
+        self.config.locales.retain(|l| {
+            !skipped
+                .iter()
+                .any(|(s, _, _, partial)| s == l && *partial == Some(Partial::Skip))
+        });
         Renderer::new(self.config, self.site, self.catalog, self.tera)
     }
+
+    /// Per translated locale: percent, outdated count and partial handling.
+    pub fn translations(&self) -> Vec<(String, u8, usize, Option<Partial>)> {
+        translations(&self.config, &self.catalog)
+    }
+}
+
+fn translations(config: &Config, catalog: &Catalog) -> Vec<(String, u8, usize, Option<Partial>)> {
+    config
+        .translated_locales()
+        .filter_map(|locale| {
+            let reviewed = catalog.reviewed(locale)?;
+            let partial = config
+                .i18n
+                .is_partial(reviewed.percent)
+                .then_some(config.i18n.partial);
+            Some((
+                locale.to_string(),
+                reviewed.percent,
+                reviewed.outdated.len(),
+                partial,
+            ))
+        })
+        .collect()
 }
 
 /// Builds the site into `output` (default: the config's), replacing it whole.
@@ -76,7 +122,9 @@ pub fn build(
     live_reload: bool,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let mut renderer = load(root)?.into_renderer();
+    let loaded = load(root)?;
+    let translations = loaded.translations();
+    let mut renderer = loaded.into_renderer();
     renderer.live_reload = live_reload;
     let output = output
         .map(Path::to_path_buf)
@@ -91,6 +139,7 @@ pub fn build(
         output,
         pages: counts,
         fallbacks: renderer.catalog.fallback_counts(),
+        translations,
         source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
     })
@@ -154,6 +203,32 @@ impl BuildReport {
             self.output.display(),
             self.elapsed.as_millis()
         )
+    }
+
+    /// One line on the translated locales: how complete, how many outdated
+    /// messages, and what `partial_threshold` did.
+    pub fn translation_line(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .translations
+            .iter()
+            .map(|(locale, percent, outdated, partial)| {
+                let mut part = format!("{locale} {percent}% translated, {outdated} outdated");
+                match partial {
+                    Some(Partial::Notice) => {
+                        part.push_str(" (partly translated: pages carry a notice)")
+                    }
+                    Some(Partial::Skip) => part.push_str(" (partly translated: not built)"),
+                    None => {}
+                }
+                part
+            })
+            .collect();
+        (!parts.is_empty()).then(|| {
+            format!(
+                "Translations: {} (`codecompare i18n status` lists what to do)",
+                parts.join("; ")
+            )
+        })
     }
 
     /// One line on fallbacks, when any locale fell back.

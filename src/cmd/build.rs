@@ -21,7 +21,10 @@ pub fn execute(args: BuildArgs, color: Color) -> ExitCode {
     match codecompare::build::build(root, args.output.as_deref(), false) {
         Ok(report) => {
             println!("{}", report.summary());
-            if let Some(line) = report.fallback_line() {
+            for line in [report.translation_line(), report.fallback_line()]
+                .into_iter()
+                .flatten()
+            {
                 println!("{line}");
             }
             ExitCode::SUCCESS
