@@ -60,14 +60,19 @@ pub fn generate(root: &Path, config: &Config, site: &Site) -> Vec<Generated> {
 }
 
 /// Generated files under the site's `i18n/` that no longer match what
-/// `export` would write (only those that exist: exporting is optional).
+/// `export` would write: only those that exist (exporting is optional), and
+/// the source `site.ftl` only once `export` has put `site-title` in it.
 pub fn stale(root: &Path, config: &Config, site: &Site) -> Vec<PathBuf> {
+    let exported_title = format!("\n{SITE_TITLE_ID} =");
     generate(root, config, site)
         .into_iter()
-        .filter(|g| g.path.file_name().is_some_and(|n| n != SITE_FILE))
         .filter_map(|g| {
             let rel = Path::new(I18N_DIR).join(&g.path);
             let current = std::fs::read_to_string(root.join(&rel)).ok()?;
+            let is_site = g.path.file_name().is_some_and(|n| n == SITE_FILE);
+            if is_site && !format!("\n{current}").contains(&exported_title) {
+                return None;
+            }
             (current != g.text).then_some(rel)
         })
         .collect()

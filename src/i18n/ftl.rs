@@ -156,17 +156,6 @@ fn definition_offset(text: &str, id: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// The position of `id = ` in `text`, as a `Located` problem.
-pub fn locate(text: &str, id: &str, message: &str) -> Located {
-    let (line, column) = line_column(text, definition_offset(text, id));
-    Located {
-        id: Some(id.to_string()),
-        line,
-        column,
-        message: message.to_string(),
-    }
-}
-
 /// A pattern as it reads.
 fn pattern_text(pattern: &ast::Pattern<&str>) -> String {
     let mut out = String::new();

@@ -148,7 +148,7 @@ impl StatusReport {
         for file in &self.stale_exports {
             let _ = writeln!(
                 out,
-                "{} is out of date with the YAML: run `codecompare i18n export`",
+                "{} no longer matches the English (YAML, site.toml): run `codecompare i18n export`",
                 file.display()
             );
         }
