@@ -23,11 +23,22 @@ pub struct BuildReport {
     pub pages: Vec<(String, usize)>,
     /// Messages that fell back to the source locale, per locale.
     pub fallbacks: BTreeMap<String, usize>,
-    /// Per translated locale: percent translated, outdated messages, and
-    /// what `partial_threshold` did (`None`: at or above it).
-    pub translations: Vec<(String, u8, usize, Option<Partial>)>,
+    /// Per translated locale: how complete, how outdated.
+    pub translations: Vec<Translation>,
     pub source_locale: String,
     pub elapsed: Duration,
+}
+
+/// How far one translated locale is, for the build report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub locale: String,
+    /// Translated messages (current or outdated), in percent.
+    pub percent: u8,
+    /// Messages whose English changed since they were translated.
+    pub outdated: usize,
+    /// What `partial_threshold` did; `None` at or above it.
+    pub partial: Option<Partial>,
 }
 
 /// Everything loaded and checked; what `check`, `build` and `serve` share.
@@ -81,38 +92,33 @@ pub fn check(root: &Path) -> Result<Renderer, Diagnostics> {
 impl Loaded {
     /// The renderer, without the locales that `partial = "skip"` leaves out.
     pub fn into_renderer(mut self) -> Renderer {
-        let skipped = self.translations();
-        self.config.locales.retain(|l| {
-            !skipped
-                .iter()
-                .any(|(s, _, _, partial)| s == l && *partial == Some(Partial::Skip))
-        });
+        let skipped: Vec<String> = self
+            .translations()
+            .into_iter()
+            .filter(|t| t.partial == Some(Partial::Skip))
+            .map(|t| t.locale)
+            .collect();
+        self.config.locales.retain(|l| !skipped.contains(l));
         Renderer::new(self.config, self.site, self.catalog, self.tera)
     }
 
-    /// Per translated locale: percent, outdated count and partial handling.
-    pub fn translations(&self) -> Vec<(String, u8, usize, Option<Partial>)> {
-        translations(&self.config, &self.catalog)
+    /// Every translated locale: how complete, how outdated, and what
+    /// `partial_threshold` does with it.
+    pub fn translations(&self) -> Vec<Translation> {
+        let i18n = &self.config.i18n;
+        self.config
+            .translated_locales()
+            .filter_map(|locale| {
+                let reviewed = self.catalog.reviewed(locale)?;
+                Some(Translation {
+                    locale: locale.to_string(),
+                    percent: reviewed.percent,
+                    outdated: reviewed.outdated.len(),
+                    partial: i18n.is_partial(reviewed.percent).then_some(i18n.partial),
+                })
+            })
+            .collect()
     }
-}
-
-fn translations(config: &Config, catalog: &Catalog) -> Vec<(String, u8, usize, Option<Partial>)> {
-    config
-        .translated_locales()
-        .filter_map(|locale| {
-            let reviewed = catalog.reviewed(locale)?;
-            let partial = config
-                .i18n
-                .is_partial(reviewed.percent)
-                .then_some(config.i18n.partial);
-            Some((
-                locale.to_string(),
-                reviewed.percent,
-                reviewed.outdated.len(),
-                partial,
-            ))
-        })
-        .collect()
 }
 
 /// Builds the site into `output` (default: the config's), replacing it whole.
@@ -211,9 +217,12 @@ impl BuildReport {
         let parts: Vec<String> = self
             .translations
             .iter()
-            .map(|(locale, percent, outdated, partial)| {
-                let mut part = format!("{locale} {percent}% translated, {outdated} outdated");
-                match partial {
+            .map(|t| {
+                let mut part = format!(
+                    "{} {}% translated, {} outdated",
+                    t.locale, t.percent, t.outdated
+                );
+                match t.partial {
                     Some(Partial::Notice) => {
                         part.push_str(" (partly translated: pages carry a notice)")
                     }

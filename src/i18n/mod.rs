@@ -167,14 +167,6 @@ impl Catalog {
         self.reviewed.get(locale)
     }
 
-    /// Outdated translations per locale.
-    pub fn outdated_counts(&self) -> BTreeMap<String, usize> {
-        self.reviewed
-            .iter()
-            .map(|(l, r)| (l.clone(), r.outdated.len()))
-            .collect()
-    }
-
     fn is_untranslated(&self, locale: &str, id: &str) -> bool {
         self.reviewed
             .get(locale)
