@@ -27,6 +27,8 @@ pub struct BuildReport {
     pub translations: Vec<Translation>,
     pub source_locale: String,
     pub elapsed: Duration,
+    /// Problems that did not stop the build (an expired registration).
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// How far one translated locale is, for the build report.
@@ -148,6 +150,7 @@ pub fn build(
         translations,
         source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
+        warnings: renderer.site.warnings.clone(),
     })
 }
 

@@ -14,22 +14,47 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
+/// Whether a problem stops a build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem, located in a file when it comes from one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable name for the kind of problem (`raw-html`, `expired-registration`).
+    pub code: Option<&'static str>,
     pub path: Option<PathBuf>,
     /// 1-based line and column; `None` when the problem concerns a whole file.
     pub position: Option<(usize, usize)>,
+    /// 1-based line and column just past the offending text, when known.
+    pub end: Option<(u32, u32)>,
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
 }
 
 impl Diagnostic {
     /// A problem that belongs to no file (a bad command-line argument, say).
     pub fn new(message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
+            code: None,
             path: None,
             position: None,
+            end: None,
             message: message.into(),
             help: None,
         }
@@ -54,8 +79,26 @@ impl Diagnostic {
         self.at(line, column)
     }
 
+    /// Locates the problem at `source[start..end]`.
+    pub fn at_span(self, source: &str, start: usize, end: usize) -> Self {
+        let mut located = self.at_offset(source, start);
+        let (line, column) = line_column(source, end.max(start));
+        located.end = Some((line as u32, column as u32));
+        located
+    }
+
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
+        self
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 }
@@ -158,7 +201,11 @@ fn emit_one(
     diagnostic: &Diagnostic,
 ) -> Result<(), codespan_reporting::files::Error> {
     let config = term::Config::default();
-    let mut report = cs::Diagnostic::error().with_message(&diagnostic.message);
+    let report = match diagnostic.severity {
+        Severity::Error => cs::Diagnostic::error(),
+        Severity::Warning => cs::Diagnostic::warning(),
+    };
+    let mut report = report.with_message(&diagnostic.message);
     if let Some(help) = &diagnostic.help {
         report = report.with_notes(vec![format!("help: {help}")]);
     }

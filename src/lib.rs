@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module per stage: `config` → `content` → `i18n` →
 //! `render` → `output`, run in order by `build`. `diag` is the one error type;
-//! `pairs` and `urls` are the pure helpers every stage agrees on.
+//! `urls` is the pure helper every stage agrees on (pairs belong to `content`).
 
 pub mod build;
 pub mod config;
@@ -10,7 +10,6 @@ pub mod content;
 pub mod diag;
 pub mod i18n;
 pub mod output;
-pub mod pairs;
 pub mod render;
 pub mod serve;
 pub mod urls;

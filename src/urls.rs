@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use crate::config::Config;
-use crate::pairs::Pair;
+use crate::content::pairs::Pair;
 
 /// A page or file of the site, independent of locale.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub enum Route<'a> {
     Protocol(&'a str),
     Code(&'a str, &'a str),
     Compare(&'a str, &'a Pair),
+    /// `/codes/<number>/`
+    Number(&'a str),
     NotFound,
 }
 
@@ -26,6 +28,7 @@ impl Route<'_> {
             Route::Protocol(p) => format!("{p}/"),
             Route::Code(p, c) => format!("{p}/{c}/"),
             Route::Compare(p, pair) => format!("{p}/{}/", pair.slug()),
+            Route::Number(n) => format!("codes/{n}/"),
             Route::NotFound => "404.html".to_string(),
         }
     }

@@ -98,11 +98,10 @@
   }
 
   // ---- Picker: two codes → their comparison page, in canonical order. ----
-  function comparisonUrl(base, a, b) {
-    var na = Number(a), nb = Number(b);
-    var first = (!isNaN(na) && !isNaN(nb)) ? (na < nb ? a : b) : (a < b ? a : b);
-    var second = first === a ? b : a;
-    return base + first + "-vs-" + second + "/";
+  // Both lists hold the codes in code order (5.1.2 before 5.1.10), so the
+  // lower index comes first.
+  function comparisonUrl(base, first, second) {
+    return base + first.value + "-vs-" + second.value + "/";
   }
   function setupPicker(form) {
     var selects = form.querySelectorAll("select");
@@ -113,8 +112,12 @@
       if (a === b) { message.textContent = form.dataset.same; selects[1].focus(); return; }
       var classA = selects[0].selectedOptions[0].dataset.class, classB = selects[1].selectedOptions[0].dataset.class;
       if (form.dataset.policy === "same-class" && classA !== classB) { message.textContent = form.dataset.otherClass; return; }
+      var catA = selects[0].selectedOptions[0].dataset.category, catB = selects[1].selectedOptions[0].dataset.category;
+      if (form.dataset.policy === "same-category" && catA !== catB) { message.textContent = form.dataset.otherCategory; return; }
       message.textContent = "";
-      window.location.href = comparisonUrl(form.dataset.base, a, b);
+      var inOrder = selects[0].selectedIndex < selects[1].selectedIndex;
+      var first = inOrder ? selects[0] : selects[1], second = inOrder ? selects[1] : selects[0];
+      window.location.href = comparisonUrl(form.dataset.base, first, second);
     });
   }
 

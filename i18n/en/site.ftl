@@ -35,6 +35,7 @@ picker-first = First code
 picker-second = Second code
 picker-submit = Compare
 picker-same = Pick two different codes.
+picker-other-category = These two codes have no comparison page: pick codes of the same category.
 picker-other-class = These two codes have no comparison page: pick codes of the same class.
 data-json = All codes as JSON
 notfound-title = Page not found
@@ -54,7 +55,8 @@ protocol-counts = { $codes ->
    *[other] { $comparisons } comparisons
 }
 
-## Patterns. Variables: $protocol (FTP), $code, $name, $summary, $class, $digit.
+## Patterns. Variables: $protocol (FTP), $code, $name, $summary, $class, $digit,
+## $class_form (the family of codes: 4xx, 5.x.x).
 protocol-title = { $protocol } reply codes
 protocol-heading = { $protocol } reply codes: { $title }
 protocol-meta = All { $count } { $protocol } reply codes ({ $title }) with their meaning, when you see them and how to fix them.
@@ -62,19 +64,21 @@ code-title = { $protocol } { $code } { $name }
 code-meta = { $protocol } { $code } { $name }: { $summary }
 
 ## Comparison patterns. Variables: $protocol, $a, $b, $a_name, $b_name,
-## $a_summary, $b_summary, $a_class, $b_class, $a_digit, $b_digit.
+## $a_summary, $b_summary, $a_class, $b_class, $a_digit, $b_digit,
+## $a_class_form, $b_class_form (4xx, 5.x.x).
 compare-title = { $protocol } { $a } { $a_name } vs { $b } { $b_name }
 ## A comparison in links and breadcrumbs. Variables: $a, $b (codes).
 compare-short = { $a } vs { $b }
 compare-meta = { $protocol } { $a } ({ $a_name }) compared with { $b } ({ $b_name }): what each means, when you see it, how to fix it, and the key differences.
-compare-intro = { $a } { $a_name } belongs to class { $a_digit }xx ({ $a_class }). { $a_summary } { $b } { $b_name } belongs to class { $b_digit }xx ({ $b_class }). { $b_summary }
+compare-intro = { $a } { $a_name } belongs to class { $a_class_form } ({ $a_class }). { $a_summary } { $b } { $b_name } belongs to class { $b_class_form } ({ $b_class }). { $b_summary }
 
 ## Key differences. Class and category sentences get $a, $b, $a_digit,
-## $b_digit and $a_class/$b_class or $a_category/$b_category.
-diff-class-same = Same class: both { $a } and { $b } are { $a_digit }xx replies ({ $a_class }).
-diff-class-different = Different classes: { $a } is { $a_digit }xx ({ $a_class }), { $b } is { $b_digit }xx ({ $b_class }).
-diff-category-same = Same category: both concern x{ $a_digit }x, { $a_category }.
-diff-category-different = Different categories: { $a } concerns x{ $a_digit }x ({ $a_category }), { $b } concerns x{ $b_digit }x ({ $b_category }).
+## $b_digit, $a_class_form/$b_class_form (4xx) or $a_category_form/$b_category_form (x2x, x.7.x),
+## and $a_class/$b_class or $a_category/$b_category.
+diff-class-same = Same class: both { $a } and { $b } are { $a_class_form } replies ({ $a_class }).
+diff-class-different = Different classes: { $a } is { $a_class_form } ({ $a_class }), { $b } is { $b_class_form } ({ $b_class }).
+diff-category-same = Same category: both concern { $a_category_form }, { $a_category }.
+diff-category-different = Different categories: { $a } concerns { $a_category_form } ({ $a_category }), { $b } concerns { $b_category_form } ({ $b_category }).
 ## Detail sentences get $a, $b, $a_summary, $b_summary, $a_when, $b_when
 ## (first sentence of "when you see this code") and $a_outcome, $b_outcome
 ## (the class summary).
@@ -83,3 +87,30 @@ diff-outcome = What follows — after { $a }: { $a_outcome } After { $b }: { $b_
 diff-when = Where you meet them — { $a }: { $a_when } { $b }: { $b_when }
 ## Gets $protocol, $code, $name, $summary, $class, $digit and $fix (first sentence of "how to fix").
 which-item = { $code } ({ $name }) — what to do: { $fix }
+
+## Standing of a code (badge). Variables: $spec, $by, $vendor, $expires (some empty).
+label-standing = Standing
+standing-standard = Standard · { $spec }
+standing-registered = Registered with IANA, no RFC
+standing-registered-spec = Registered with IANA · { $spec }
+standing-obsoleted = Obsoleted by { $by }
+standing-deprecated = Deprecated · use { $by }
+standing-unused = Unused
+standing-reserved = Reserved
+standing-temporary = Temporary registration until { $expires }
+standing-expired = Temporary registration expired on { $expires }
+standing-vendor = Vendor-specific · { $vendor }
+standing-unofficial = Unofficial
+standing-unofficial-vendor = Unofficial · { $vendor }
+
+## Codes of an associated protocol (basic ↔ enhanced SMTP codes). $protocol is its name.
+heading-associated-basic = { $protocol } replies it goes with
+heading-associated-enhanced = { $protocol } codes sent with this reply
+
+## The same number in several protocols (/codes/<number>/).
+heading-also-in = The same number in other protocols
+number-compare-all = See this number in every protocol side by side
+number-title = Code { $number } in { $protocols }
+number-meta = What reply code { $number } means in { $protocols }, side by side, and how to tell which one you have.
+number-lead = The same number means different things in different protocols. Where you saw it tells you which one you have.
+number-seen-in = Where you see it:

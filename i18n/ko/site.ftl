@@ -60,6 +60,7 @@ picker-first = 첫 번째 코드
 picker-second = 두 번째 코드
 picker-submit = 비교하기
 picker-same = 서로 다른 두 코드를 고르세요.
+picker-other-category = 이 두 코드는 비교 페이지가 없습니다. 같은 범주의 코드를 고르세요.
 picker-other-class = 이 두 코드는 비교 페이지가 없습니다. 같은 계열의 코드를 고르세요.
 data-json = 전체 코드 JSON
 notfound-title = 페이지를 찾을 수 없습니다
@@ -79,13 +80,40 @@ code-meta = { $protocol } { $code } { $name }: { $summary }
 compare-title = { $protocol } { $a } { $a_name } vs { $b } { $b_name }
 compare-short = { $a } vs { $b }
 compare-meta = { $protocol } { $a }({ $a_name }){ a-gwa } { $b }({ $b_name }) 비교: 각 코드의 의미, 보게 되는 경우, 해결 방법과 주요 차이점.
-compare-intro = { $a }({ $a_name }){ a-eun } { $a_digit }xx 계열({ $a_class }) 응답입니다. { $a_summary } { $b }({ $b_name }){ b-eun } { $b_digit }xx 계열({ $b_class }) 응답입니다. { $b_summary }
+compare-intro = { $a }({ $a_name }){ a-eun } { $a_class_form } 계열({ $a_class }) 응답입니다. { $a_summary } { $b }({ $b_name }){ b-eun } { $b_class_form } 계열({ $b_class }) 응답입니다. { $b_summary }
 
-diff-class-same = 같은 계열: { $a }{ a-gwa } { $b } 모두 { $a_digit }xx({ $a_class }) 응답입니다.
-diff-class-different = 다른 계열: { $a }{ a-eun } { $a_digit }xx({ $a_class }), { $b }{ b-eun } { $b_digit }xx({ $b_class }) 응답입니다.
-diff-category-same = 같은 범주: 둘 다 x{ $a_digit }x({ $a_category })에 속합니다.
-diff-category-different = 다른 범주: { $a }{ a-eun } x{ $a_digit }x({ $a_category }), { $b }{ b-eun } x{ $b_digit }x({ $b_category })에 속합니다.
+diff-class-same = 같은 계열: { $a }{ a-gwa } { $b } 모두 { $a_class_form }({ $a_class }) 응답입니다.
+diff-class-different = 다른 계열: { $a }{ a-eun } { $a_class_form }({ $a_class }), { $b }{ b-eun } { $b_class_form }({ $b_class }) 응답입니다.
+diff-category-same = 같은 범주: 둘 다 { $a_category_form }({ $a_category })에 속합니다.
+diff-category-different = 다른 범주: { $a }{ a-eun } { $a_category_form }({ $a_category }), { $b }{ b-eun } { $b_category_form }({ $b_category })에 속합니다.
 diff-meaning = 의미 — { $a }: { $a_summary } { $b }: { $b_summary }
 diff-outcome = 이후 흐름 — { $a } 다음: { $a_outcome } { $b } 다음: { $b_outcome }
 diff-when = 만나는 상황 — { $a }: { $a_when } { $b }: { $b_when }
 which-item = { $code }({ $name }) — 대응 방법: { $fix }
+
+## 코드의 표준화 상태(배지). 변수: $spec, $by, $vendor, $expires (비어 있을 수 있음).
+label-standing = 표준화 상태
+standing-standard = 표준 · { $spec }
+standing-registered = IANA 등록, RFC 없음
+standing-registered-spec = IANA 등록 · { $spec }
+standing-obsoleted = 폐지됨 · 대체: { $by }
+standing-deprecated = 사용 중단(deprecated) · 대안: { $by }
+standing-unused = 사용하지 않음
+standing-reserved = 예약됨
+standing-temporary = 임시 등록 · { $expires }까지
+standing-expired = 임시 등록 만료 · { $expires }
+standing-vendor = 벤더 전용 · { $vendor }
+standing-unofficial = 비공식
+standing-unofficial-vendor = 비공식 · { $vendor }
+
+## 연관 프로토콜의 코드(SMTP 기본 코드 ↔ 확장 코드). $protocol은 그 이름입니다.
+heading-associated-basic = 함께 쓰이는 { $protocol } 응답
+heading-associated-enhanced = 이 응답과 함께 쓰이는 { $protocol } 코드
+
+## 여러 프로토콜에 있는 같은 번호(/codes/<number>/).
+heading-also-in = 다른 프로토콜의 같은 번호
+number-compare-all = 이 번호를 모든 프로토콜에서 나란히 보기
+number-title = { $protocols }의 { $number } 코드
+number-meta = 응답 코드 { $number }의 뜻을 { $protocols }별로 나란히 보여 주고, 내가 본 코드가 어느 쪽인지 구별하는 방법을 알려 줍니다.
+number-lead = 같은 번호라도 프로토콜마다 뜻이 다릅니다. 어디에서 이 코드를 봤는지로 어느 쪽인지 알 수 있습니다.
+number-seen-in = 보게 되는 곳:

@@ -20,6 +20,7 @@ pub fn execute(args: BuildArgs, color: Color) -> ExitCode {
     let root = &args.root.root;
     match codecompare::build::build(root, args.output.as_deref(), false) {
         Ok(report) => {
+            codecompare::diag::Diagnostics(report.warnings.clone()).emit(root, color.choice());
             println!("{}", report.summary());
             for line in [report.translation_line(), report.fallback_line()]
                 .into_iter()

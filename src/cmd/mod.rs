@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod format;
 pub mod i18n_accept;
 pub mod i18n_export;
 pub mod i18n_status;
@@ -83,7 +84,18 @@ impl Color {
 
 /// Prints every problem and a one-line reason, and returns the failure code.
 pub fn fail(root: &Path, diagnostics: &Diagnostics, color: Color, what: &str) -> ExitCode {
-    diagnostics.emit(root, color.choice());
+    fail_as(root, diagnostics, color, what, format::Format::Human)
+}
+
+/// `fail` in a chosen format; the summary line goes to stderr in every format.
+pub fn fail_as(
+    root: &Path,
+    diagnostics: &Diagnostics,
+    color: Color,
+    what: &str,
+    format: format::Format,
+) -> ExitCode {
+    format::print(root, diagnostics, format, color);
     let n = diagnostics.len();
     let plural = if n == 1 { "" } else { "s" };
     eprintln!("error: {what} failed: {n} problem{plural} found");

@@ -6,17 +6,24 @@
 //! problem found. English (source-locale) text lives here; translations are
 //! the `i18n` stage's business.
 
+mod fields;
 mod load;
+pub mod markdown;
+pub mod model;
+pub mod pairs;
+pub mod standing;
 mod validate;
 pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-
-use crate::diag::Diagnostics;
-use crate::pairs::{self, Pair};
+use crate::diag::{Diagnostic, Diagnostics};
+pub use model::{
+    Category, Class, Code, CodeForm, CodeParts, PairFile, PairPolicy, ProtocolFile, Reference,
+    Standing, Status,
+};
+use pairs::Pair;
 
 pub const CONTENT_DIR: &str = "content";
 pub const PROTOCOL_FILE: &str = "_protocol.yaml";
@@ -27,57 +34,58 @@ pub const PAIRS_DIR: &str = "pairs";
 pub struct Site {
     /// Sorted by id.
     pub protocols: Vec<Protocol>,
+    /// Problems that do not stop a build (an expired temporary registration).
+    pub warnings: Vec<Diagnostic>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reference {
-    pub title: String,
-    pub url: String,
-}
+impl Site {
+    pub fn protocol(&self, id: &str) -> Option<&Protocol> {
+        self.protocols.iter().find(|p| p.id == id)
+    }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Class {
-    pub name: String,
-    pub summary: String,
-}
+    /// The codes of other protocols whose `associated:` names `code` of `protocol`
+    /// (the enhanced codes that go with SMTP 550), in code order.
+    pub fn associated_with(&self, protocol: &str, code: &str) -> Vec<(&Protocol, &Code)> {
+        self.protocols
+            .iter()
+            .filter(|p| p.associated_protocol.as_deref() == Some(protocol))
+            .flat_map(|p| {
+                p.codes
+                    .iter()
+                    .filter(|c| c.associated.iter().any(|a| a == code))
+                    .map(move |c| (p, c))
+            })
+            .collect()
+    }
 
-/// A second-digit category (RFC 959's x0z..x5z); same shape as a class.
-pub type Category = Class;
+    /// Every number that two or more protocols define, in code order: each
+    /// gets a page `/codes/<number>/`.
+    pub fn shared_numbers(&self) -> Vec<String> {
+        let mut protocols_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+        for protocol in &self.protocols {
+            for code in &protocol.codes {
+                if let Some(number) = code.parts.number.as_deref() {
+                    protocols_of.entry(number).or_default().insert(&protocol.id);
+                }
+            }
+        }
+        let mut numbers: Vec<String> = protocols_of
+            .into_iter()
+            .filter(|(_, protocols)| protocols.len() >= 2)
+            .map(|(number, _)| number.to_string())
+            .collect();
+        numbers.sort_by(|a, b| pairs::code_order(a, b));
+        numbers
+    }
 
-/// Which comparison pages a protocol gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PairPolicy {
-    All,
-    SameClass,
-    None,
-}
-
-/// `_protocol.yaml` as written.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProtocolFile {
-    pub id: String,
-    pub name: String,
-    pub title: String,
-    pub summary: String,
-    #[serde(default)]
-    pub references: Vec<Reference>,
-    pub classes: BTreeMap<String, Class>,
-    #[serde(default)]
-    pub categories: BTreeMap<String, Category>,
-    pub pairs: PairPolicy,
-    #[serde(default)]
-    pub featured: Vec<String>,
-}
-
-/// `pairs/<a>-vs-<b>.yaml` as written.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PairFile {
-    pub notes: String,
+    /// Every code whose number is `number`, across protocols (`/codes/421/`).
+    pub fn with_number(&self, number: &str) -> Vec<(&Protocol, &Code)> {
+        self.protocols
+            .iter()
+            .flat_map(|p| p.codes.iter().map(move |c| (p, c)))
+            .filter(|(_, c)| c.parts.number.as_deref() == Some(number))
+            .collect()
+    }
 }
 
 /// One protocol with its codes, in code order.
@@ -88,9 +96,12 @@ pub struct Protocol {
     pub title: String,
     pub summary: String,
     pub references: Vec<Reference>,
+    pub code_form: CodeForm,
     pub classes: BTreeMap<String, Class>,
     pub categories: BTreeMap<String, Category>,
     pub pair_policy: PairPolicy,
+    pub associated_protocol: Option<String>,
+    pub seen_in: Option<String>,
     pub featured: Vec<Pair>,
     pub codes: Vec<Code>,
     /// Hand-written notes by pair slug (`125-vs-426`).
@@ -110,34 +121,6 @@ impl Protocol {
     /// The comparisons that contain `code`.
     pub fn pairs_with(&self, code: &Code) -> Vec<Pair> {
         pairs::pairs_with(&self.codes, code, self.pair_policy)
-    }
-}
-
-/// One reply code: `<code>.yaml` as written.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Code {
-    pub code: String,
-    pub name: String,
-    pub summary: String,
-    pub description: String,
-    pub seen_when: String,
-    pub fix: String,
-    #[serde(default)]
-    pub references: Vec<Reference>,
-    #[serde(default)]
-    pub related: Vec<String>,
-}
-
-impl Code {
-    /// The class key: the first digit.
-    pub fn class(&self) -> String {
-        self.code.chars().take(1).collect()
-    }
-
-    /// The category key: the second digit.
-    pub fn category(&self) -> String {
-        self.code.chars().skip(1).take(1).collect()
     }
 }
 

@@ -3,28 +3,75 @@
 
 use std::collections::BTreeMap;
 
+use super::fields::{self, FieldChecker, PendingLink};
 use super::load::LoadedProtocol;
 use super::yaml::Source;
-use super::{Code, Protocol, ProtocolFile, Site};
+use super::{Code, CodeForm, Protocol, ProtocolFile, Site, standing};
+use crate::content::pairs::{Pair, code_order};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pairs::{Pair, code_order};
 
 pub fn validate(
     (loaded, mut diagnostics): (Vec<LoadedProtocol>, Diagnostics),
 ) -> Result<Site, Diagnostics> {
     let mut protocols = Vec::new();
+    let mut pending = Vec::new();
+    let mut associations = Vec::new();
     for protocol in loaded {
-        if let Some(protocol) = validate_protocol(protocol, &mut diagnostics) {
+        let sources: Vec<Source> = protocol.codes.iter().map(|(_, _, s)| s.clone()).collect();
+        if let Some(protocol) = validate_protocol(protocol, &mut diagnostics, &mut pending) {
+            for code in &protocol.codes {
+                if let Some(source) = sources
+                    .iter()
+                    .find(|s| s.path.file_stem().is_some_and(|f| f == code.code.as_str()))
+                {
+                    standing::check(code, source, &mut diagnostics);
+                    if !code.associated.is_empty() {
+                        associations.push((
+                            protocol.id.clone(),
+                            protocol.associated_protocol.clone(),
+                            code.code.clone(),
+                            code.associated.clone(),
+                            source.clone(),
+                        ));
+                    }
+                }
+            }
             protocols.push(protocol);
         }
     }
     protocols.sort_by(|a, b| a.id.cmp(&b.id));
-    diagnostics.into_result(Site { protocols })
+    let mut site = Site {
+        protocols,
+        warnings: Vec::new(),
+    };
+    fields::resolve_links(&site, pending, &mut diagnostics);
+    check_associations(&site, &associations, &mut diagnostics);
+    site.warnings = standing::expired(&site, &standing::today());
+    diagnostics.into_result(site)
 }
 
-fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> Option<Protocol> {
+fn validate_protocol(
+    loaded: LoadedProtocol,
+    diagnostics: &mut Diagnostics,
+    pending: &mut Vec<PendingLink>,
+) -> Option<Protocol> {
     let (file, source) = loaded.protocol?;
-    let unparsed = loaded.unparsed_codes;
+    let mut unparsed = loaded.unparsed_codes;
+    check_protocol_text(&file, &source, diagnostics, pending);
+    let form = match &file.code_form {
+        None => CodeForm::three_digits(),
+        Some(form_file) => match CodeForm::from_file(form_file) {
+            Ok(form) => form,
+            Err(message) => {
+                diagnostics.push(
+                    source
+                        .diagnostic_at("code_form", None, format!("code_form: {message}"))
+                        .help("see CONTRIBUTING.md, \"The form of a code\""),
+                );
+                return None;
+            }
+        },
+    };
     if file.id != loaded.dir {
         diagnostics.push(
             source
@@ -52,9 +99,21 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
     let mut checked: Vec<(Code, super::yaml::Source)> = Vec::new();
     let mut seen: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     for (stem, code, code_source) in loaded.codes {
-        if let Some(code) = check_code(stem, code, &code_source, &file, &seen, diagnostics) {
-            seen.insert(code.code.clone(), code_source.path.clone());
-            checked.push((code, code_source));
+        check_code_text(&file.id, &code, &code_source, diagnostics, pending);
+        match check_code(
+            &stem,
+            code,
+            &code_source,
+            (&file, &form),
+            &seen,
+            diagnostics,
+        ) {
+            Some(code) => {
+                seen.insert(code.code.clone(), code_source.path.clone());
+                checked.push((code, code_source));
+            }
+            // The file exists: naming its stem elsewhere is not a second error.
+            None => unparsed.push(stem),
         }
     }
     // `related` can name any code of the protocol, so it is checked once all are known.
@@ -93,8 +152,11 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
         summary: file.summary,
         references: file.references,
         classes: file.classes,
+        code_form: form,
         categories: file.categories,
         pair_policy: file.pairs,
+        associated_protocol: file.associated_protocol,
+        seen_in: file.seen_in,
         featured: Vec::new(),
         codes,
         pair_notes: BTreeMap::new(),
@@ -110,6 +172,18 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
         }
         match check_pair(&stem, &protocol, &pages) {
             Ok(pair) => {
+                let mut checker = FieldChecker {
+                    source: &pair_source,
+                    base: format!("/{}/{}/", protocol.id, pair.slug()),
+                    diagnostics,
+                    pending,
+                };
+                fields::check_not_blank(
+                    &pair_source,
+                    &[("notes", &pair_file.notes)],
+                    checker.diagnostics,
+                );
+                checker.markdown("notes", &pair_file.notes);
                 protocol.pair_notes.insert(pair.slug(), pair_file.notes);
             }
             Err(message) => diagnostics.push(
@@ -133,11 +207,74 @@ fn validate_protocol(loaded: LoadedProtocol, diagnostics: &mut Diagnostics) -> O
 }
 
 /// Checks one code file on its own: its code, class and category.
-fn check_code(
-    stem: String,
-    code: Code,
+/// The text of `_protocol.yaml`: required fields, summary markdown, references.
+fn check_protocol_text(
+    file: &ProtocolFile,
     source: &Source,
-    protocol: &ProtocolFile,
+    diagnostics: &mut Diagnostics,
+    pending: &mut Vec<PendingLink>,
+) {
+    let mut required = vec![
+        ("id", file.id.as_str()),
+        ("name", file.name.as_str()),
+        ("title", file.title.as_str()),
+        ("summary", file.summary.as_str()),
+    ];
+    for class in file.classes.values().chain(file.categories.values()) {
+        required.push(("name", class.name.as_str()));
+        required.push(("summary", class.summary.as_str()));
+    }
+    fields::check_not_blank(source, &required, diagnostics);
+    let mut checker = FieldChecker {
+        source,
+        base: format!("/{}/", file.id),
+        diagnostics,
+        pending,
+    };
+    checker.markdown("summary", &file.summary);
+    checker.references(&file.references);
+}
+
+/// The text of a code file: required fields, markdown fields, references.
+fn check_code_text(
+    protocol: &str,
+    code: &Code,
+    source: &Source,
+    diagnostics: &mut Diagnostics,
+    pending: &mut Vec<PendingLink>,
+) {
+    let markdown = [
+        ("description", code.description.as_str()),
+        ("seen_when", code.seen_when.as_str()),
+        ("fix", code.fix.as_str()),
+    ];
+    let mut required = vec![
+        ("code", code.code.as_str()),
+        ("name", code.name.as_str()),
+        ("summary", code.summary.as_str()),
+    ];
+    required.extend(markdown);
+    for reference in &code.references {
+        required.push(("references", reference.title.as_str()));
+    }
+    fields::check_not_blank(source, &required, diagnostics);
+    let mut checker = FieldChecker {
+        source,
+        base: format!("/{protocol}/{}/", code.code),
+        diagnostics,
+        pending,
+    };
+    for (field, text) in markdown {
+        checker.markdown(field, text);
+    }
+    checker.references(&code.references);
+}
+
+fn check_code(
+    stem: &str,
+    mut code: Code,
+    source: &Source,
+    (protocol, form): (&ProtocolFile, &CodeForm),
     seen: &BTreeMap<String, std::path::PathBuf>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Code> {
@@ -152,13 +289,16 @@ fn check_code(
         );
         return None;
     }
-    if code.code.is_empty() || !code.code.chars().all(|c| c.is_ascii_alphanumeric()) {
+    let Some(parts) = form.parts(&code.code) else {
         diagnostics.push(
-            at_code(format!("`{}` is not a valid code", code.code))
-                .help("codes are letters and digits, like \"125\""),
+            at_code(format!("`{}` is not a {} code", code.code, protocol.name)).help(format!(
+                "{} codes look like \"{}\" (code_form in content/{}/_protocol.yaml)",
+                protocol.name, form.example, protocol.id
+            )),
         );
         return None;
-    }
+    };
+    code.parts = parts;
     if let Some(first) = seen.get(&code.code) {
         diagnostics.push(
             at_code(format!("code `{}` is defined twice", code.code)).help(format!(
@@ -170,10 +310,23 @@ fn check_code(
     }
     let class = code.class();
     if !protocol.classes.contains_key(&class) {
+        let known: Vec<&str> = protocol.classes.keys().map(String::as_str).collect();
         diagnostics.push(
             source
-                .diagnostic_at("code", Some(&code.code), format!("class `{class}` of code {} is missing from _protocol.yaml", code.code))
-                .help(format!("add \"{class}\": {{ name: ..., summary: ... }} under `classes` in content/{}/_protocol.yaml", protocol.id)),
+                .diagnostic_at(
+                    "code",
+                    Some(&code.code),
+                    format!(
+                        "{} has no class `{class}`, so code {} cannot exist",
+                        protocol.name, code.code
+                    ),
+                )
+                .help(format!(
+                    "{}'s classes are {} (see content/{}/_protocol.yaml); check the code",
+                    protocol.name,
+                    known.join(", "),
+                    protocol.id
+                )),
         );
     }
     let category = code.category();
@@ -238,4 +391,51 @@ fn check_pair(
         ));
     }
     Ok(pair)
+}
+
+/// `associated:` names codes of the protocol's `associated_protocol`, which
+/// must exist: the link is drawn from this one list in both directions.
+type Association = (String, Option<String>, String, Vec<String>, Source);
+
+fn check_associations(site: &Site, associations: &[Association], diagnostics: &mut Diagnostics) {
+    for (protocol, other, code, associated, source) in associations {
+        let Some(other_id) = other else {
+            diagnostics.push(
+                source
+                    .diagnostic_at("associated", None, format!("code {code} lists `associated` codes, but {protocol} has no `associated_protocol`"))
+                    .help(format!("add `associated_protocol: <id>` to content/{protocol}/_protocol.yaml, or remove `associated`")),
+            );
+            continue;
+        };
+        let Some(other) = site.protocol(other_id) else {
+            diagnostics.push(
+                source
+                    .diagnostic_at(
+                        "associated",
+                        None,
+                        format!("{protocol}'s associated_protocol `{other_id}` does not exist"),
+                    )
+                    .help(format!(
+                        "fix `associated_protocol` in content/{protocol}/_protocol.yaml"
+                    )),
+            );
+            continue;
+        };
+        for name in associated {
+            if other.code(name).is_none() {
+                diagnostics.push(
+                    source
+                        .diagnostic_at(
+                            "associated",
+                            Some(name),
+                            format!("associated code `{name}` does not exist in {}", other.id),
+                        )
+                        .help(format!(
+                            "add content/{}/{name}.yaml or remove it from `associated`",
+                            other.id
+                        )),
+                );
+            }
+        }
+    }
 }

@@ -28,7 +28,11 @@ impl Source {
         message: impl Into<String>,
     ) -> Diagnostic {
         let offset = locate(&self.text, key, needle);
-        Diagnostic::in_file(&self.path, message).at_offset(&self.text, offset)
+        let len = match needle {
+            Some(needle) if self.text[offset..].starts_with(needle) => needle.len(),
+            _ => self.text[offset..].find(['\n', ':']).unwrap_or(0),
+        };
+        Diagnostic::in_file(&self.path, message).at_span(&self.text, offset, offset + len)
     }
 }
 
@@ -43,6 +47,11 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
             .at_offset(&prefix, valid)
             .help("save the file as UTF-8 (without a byte-order mark)")
     })?;
+    if text.starts_with('\u{feff}') {
+        return Err(Diagnostic::in_file(rel, "this file starts with a byte-order mark (BOM, U+FEFF)")
+            .at(1, 1)
+            .help("remove the invisible BOM: save the file as UTF-8 without BOM (most editors call it \"UTF-8\", not \"UTF-8 with BOM\")"));
+    }
     if text.trim().is_empty() {
         return Err(Diagnostic::in_file(rel, "this file is empty")
             .at(1, 1)
@@ -98,18 +107,91 @@ fn yaml_error(source: &Source, err: &serde_yaml::Error) -> Diagnostic {
     let full = err.to_string();
     // serde_yaml appends " at line L column C"; the position goes in the header.
     let message = full.split(" at line ").next().unwrap_or(&full).to_string();
+    let position = err.location().map(|l| (l.line(), l.column()));
+    if let Some(diagnostic) = tab_indentation(source, position) {
+        return diagnostic;
+    }
+    if let Some(diagnostic) = duplicate_key(source, &message) {
+        return diagnostic;
+    }
     let mut diagnostic = Diagnostic::in_file(&source.path, message.clone());
-    diagnostic = match err.location() {
-        Some(location) => diagnostic.at(location.line(), location.column()),
+    diagnostic = match position {
+        Some((line, column)) => diagnostic.at(line, column),
         None => diagnostic.at(1, 1),
     };
-    if let Some(help) = unknown_field_help(&message) {
+    if message.contains("invalid type: integer") || message.contains("invalid type: floating point")
+    {
+        diagnostic = diagnostic.help(
+            "codes are text: put them in quotes, e.g. code: \"125\" or related: [\"150\", \"226\"]",
+        );
+    } else if let Some(help) = unknown_field_help(&message) {
         diagnostic = diagnostic.help(help);
     } else if message.starts_with("missing field") {
         diagnostic =
             diagnostic.help("add the field; see CONTRIBUTING.md for the fields of each file");
     }
     diagnostic
+}
+
+/// YAML forbids tabs in indentation; the parser's own message ("found
+/// character that cannot start any token") does not say so. Points at the
+/// first tab that indents a line, at or before the parser's position.
+fn tab_indentation(source: &Source, position: Option<(usize, usize)>) -> Option<Diagnostic> {
+    let last_line = position.map_or(usize::MAX, |(line, _)| line);
+    let (index, line) = source
+        .text
+        .lines()
+        .enumerate()
+        .take(last_line)
+        .find(|(_, line)| {
+            line.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\t')
+        })?;
+    let column = line.find('\t').unwrap_or(0) + 1;
+    Some(
+        Diagnostic::in_file(
+            &source.path,
+            "a tab indents this line; YAML forbids tabs in indentation",
+        )
+        .at(index + 1, column)
+        .help(
+            "indent with spaces (two per level); set your editor to insert spaces in .yaml files",
+        ),
+    )
+}
+
+/// serde_yaml reports a duplicate key at the start of its mapping; point at
+/// the second occurrence instead.
+fn duplicate_key(source: &Source, message: &str) -> Option<Diagnostic> {
+    // serde_yaml: `duplicate entry with key "name"`; serde's derive: ``duplicate field `name` ``.
+    let key = match message.split_once("duplicate entry with key \"") {
+        Some((_, rest)) => rest.split('"').next()?,
+        None => message
+            .split_once("duplicate field `")?
+            .1
+            .split('`')
+            .next()?,
+    };
+    let needle = format!("{key}:");
+    let mut offsets = source.text.match_indices(&needle).filter(|(i, _)| {
+        let line_start = source.text[..*i].rfind('\n').map_or(0, |n| n + 1);
+        source.text[line_start..*i]
+            .chars()
+            .all(|c| c == ' ' || c == '-' || c == '{' || c == ',')
+            || source.text[..*i].ends_with(", ")
+            || source.text[..*i].ends_with("{ ")
+    });
+    let first = offsets.next()?.0;
+    let second = offsets.next()?.0;
+    let (line, _) = crate::diag::line_column(&source.text, first);
+    Some(
+        Diagnostic::in_file(&source.path, format!("`{key}` is given twice"))
+            .at_offset(&source.text, second)
+            .help(format!(
+                "the first `{key}` is on line {line}; keep one of them"
+            )),
+    )
 }
 
 /// "unknown field `descripton`, expected one of `code`, `description`" →
@@ -147,7 +229,9 @@ fn is_token(text: &str, start: usize, len: usize) -> bool {
     let before = start.checked_sub(1).map(|i| bytes[i]);
     let after = bytes.get(start + len).copied();
     let boundary = |b: Option<u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
-    boundary(before) && boundary(after)
+    // Only an edge that is itself a letter or digit can run into a longer word.
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    (!word(bytes[start]) || boundary(before)) && (!word(bytes[start + len - 1]) || boundary(after))
 }
 
 #[cfg(test)]

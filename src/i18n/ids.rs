@@ -4,15 +4,21 @@
 //! `ftp-pair-125-vs-426-notes`: rendering looks translations up with these,
 //! and `i18n status` compares translation files against them.
 
+use crate::content::pairs::Pair;
 use crate::content::{Code, Protocol, Site};
-use crate::pairs::Pair;
 
 pub fn protocol_field(protocol: &Protocol, field: &str) -> String {
     format!("{}-{field}", protocol.id)
 }
 
 pub fn code_field(protocol: &Protocol, code: &Code, field: &str) -> String {
-    format!("{}-{}-{field}", protocol.id, code.code)
+    format!("{}-{}-{field}", protocol.id, id_part(&code.code))
+}
+
+/// A code as it appears in a message id: Fluent ids allow letters, digits,
+/// `-` and `_`, so the dots of `5.7.1` become `_` (`smtp-enhanced-5_7_1-name`).
+pub fn id_part(code: &str) -> String {
+    code.replace('.', "_")
 }
 
 pub fn class_field(protocol: &Protocol, digit: &str, field: &str) -> String {
@@ -24,7 +30,7 @@ pub fn category_field(protocol: &Protocol, digit: &str, field: &str) -> String {
 }
 
 pub fn pair_notes(protocol: &Protocol, pair: &Pair) -> String {
-    format!("{}-pair-{}-notes", protocol.id, pair.slug())
+    format!("{}-pair-{}-notes", protocol.id, id_part(&pair.slug()))
 }
 
 /// One translatable content message: its id and its source (YAML) text.
@@ -45,6 +51,9 @@ pub fn protocol_messages(protocol: &Protocol) -> Vec<SourceMessage> {
     };
     push(protocol_field(protocol, "title"), &protocol.title);
     push(protocol_field(protocol, "summary"), &protocol.summary);
+    if let Some(seen_in) = &protocol.seen_in {
+        push(protocol_field(protocol, "seen_in"), seen_in);
+    }
     for (digit, class) in &protocol.classes {
         push(class_field(protocol, digit, "name"), &class.name);
         push(class_field(protocol, digit, "summary"), &class.summary);

@@ -514,6 +514,14 @@ pub fn number_end(number: &str) -> &'static str {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
     const UNITS: [&str; 4] = ["ten", "hundred", "thousand", "ten-thousand"];
+    // `5.7.1` is read part by part ("five point seven point one"): it ends as its last part does.
+    if let Some((head, last)) = number.rsplit_once('.')
+        && head
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return number_end(last);
+    }
     if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
         return "other";
     }
@@ -535,6 +543,12 @@ mod tests {
     #[test]
     fn number_end_names_the_last_spoken_unit() {
         assert_eq!(number_end("125"), "five");
+        assert_eq!(number_end("5.7.1"), "one");
+        assert_eq!(number_end("5.1.10"), "ten");
+        assert_eq!(number_end("4.4.2"), "two");
+        assert_eq!(number_end("5.7.26"), "six");
+        assert_eq!(number_end("5..1"), "other");
+        assert_eq!(number_end("451-iis"), "other");
         assert_eq!(number_end("426"), "six");
         assert_eq!(number_end("150"), "ten");
         assert_eq!(number_end("200"), "hundred");

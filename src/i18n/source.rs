@@ -15,8 +15,8 @@ use serde::Serialize;
 use super::ftl::{self, Located};
 use super::{I18N_DIR, SITE_FILE, ids};
 use crate::config::{CONFIG_FILE, Config};
+use crate::content::pairs::Pair;
 use crate::content::{CONTENT_DIR, PAIRS_DIR, PROTOCOL_FILE, Protocol, Site};
-use crate::pairs::Pair;
 
 /// The site title's message id; its English is `title` in site.toml.
 pub const SITE_TITLE_ID: &str = "site-title";
@@ -190,7 +190,7 @@ fn locations(protocol: &Protocol) -> BTreeMap<String, Location> {
     };
     let page = format!("/{}/", protocol.id);
     let mut out = BTreeMap::new();
-    for field in ["title", "summary"] {
+    for field in ["title", "summary", "seen_in"] {
         out.insert(
             ids::protocol_field(protocol, field),
             at(field.into(), format!("{page} and the home page")),

@@ -82,6 +82,7 @@ pub struct CodeLink {
     pub name: Text,
     pub summary: Text,
     pub href: String,
+    pub standing: Option<super::standing::StandingBadge>,
 }
 
 /// The two-code picker: every code of the protocol, and where a pair goes.
@@ -101,6 +102,7 @@ pub struct Picker {
 pub struct CodeOption {
     pub code: String,
     pub class: String,
+    pub category: String,
     pub label: String,
 }
 
@@ -144,6 +146,18 @@ pub struct CodePage<'a> {
     pub related: Vec<CodeLink>,
     pub comparisons: Vec<CompareLink>,
     pub picker: Option<Picker>,
+    /// The codes of the associated protocol (basic ↔ enhanced SMTP codes).
+    pub associated: Option<Associated>,
+    /// The same number in other protocols.
+    pub also_in: Vec<super::number::NumberEntry>,
+    /// `/codes/<number>/` when the number is shared.
+    pub number_page: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Associated {
+    pub heading: Text,
+    pub codes: Vec<CodeLink>,
 }
 
 #[derive(Serialize)]

@@ -1,6 +1,7 @@
 //! Content in one locale: every text looked up (with fallback) and every
 //! markdown field rendered once, before any page is rendered.
 
+use super::standing::StandingBadge;
 use serde::Serialize;
 
 use super::markdown;
@@ -11,6 +12,8 @@ use crate::urls::{Route, Urls};
 #[derive(Debug, Clone, Serialize)]
 pub struct LocalClass {
     pub digit: String,
+    /// The family of codes it names: `4xx`, `x2x`, `5.x.x`, `x.7.x`.
+    pub label: String,
     pub name: Text,
     pub summary: Text,
 }
@@ -32,6 +35,7 @@ pub struct LocalCode {
     pub category: Option<LocalClass>,
     pub references: Vec<Reference>,
     pub related: Vec<String>,
+    pub standing: Option<StandingBadge>,
     pub url: String,
 }
 
@@ -41,6 +45,8 @@ pub struct LocalProtocol {
     pub name: String,
     pub title: Text,
     pub summary: Text,
+    /// Where a reader meets this protocol's codes (number pages).
+    pub seen_in: Option<Text>,
     pub references: Vec<Reference>,
     pub classes: Vec<LocalClass>,
     pub codes: Vec<LocalCode>,
@@ -84,8 +90,13 @@ fn localize_protocol(
             "class" => ids::class_field(protocol, digit, field),
             _ => ids::category_field(protocol, digit, field),
         };
+        let label = match table {
+            "class" => protocol.code_form.class_label(digit),
+            _ => protocol.code_form.category_label(digit),
+        };
         LocalClass {
             digit: digit.to_string(),
+            label,
             name: plain(id("name"), &class.name),
             summary: plain(id("summary"), &class.summary),
         }
@@ -107,6 +118,7 @@ fn localize_protocol(
         .map(|code| {
             // Validation guarantees the class exists; the default only keeps this total.
             let class = find(&classes, code.class()).unwrap_or_else(|| LocalClass {
+                label: protocol.code_form.class_label(&code.class()),
                 digit: code.class(),
                 name: Text::default(),
                 summary: Text::default(),
@@ -127,6 +139,10 @@ fn localize_protocol(
             ),
             source,
         ),
+        seen_in: protocol
+            .seen_in
+            .as_ref()
+            .map(|text| plain(ids::protocol_field(protocol, "seen_in"), text)),
         references: protocol.references.clone(),
         classes,
         codes,
@@ -167,6 +183,7 @@ fn localize_code(
         category,
         references: code.references.clone(),
         related: code.related.clone(),
+        standing: super::standing::badge(catalog, locale, code, &crate::content::standing::today()),
         url: urls.path(locale, &Route::Code(&protocol.id, &code.code)),
     }
 }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+    crate::content::markdown::OPTIONS
 }
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {

@@ -9,8 +9,10 @@
 pub mod context;
 pub mod localized;
 pub mod markdown;
+mod number;
 mod pages;
 pub mod seo;
+pub mod standing;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -19,10 +21,10 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::content::Site;
+use crate::content::pairs::Pair;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::source::SITE_TITLE_ID;
 use crate::i18n::{Catalog, Text};
-use crate::pairs::Pair;
 use crate::urls::{Route, Urls};
 use localized::LocalSite;
 
@@ -33,6 +35,8 @@ pub enum PageId {
     Protocol(usize),
     Code(usize, usize),
     Compare(usize, Pair),
+    /// `/codes/<number>/`: a number several protocols define.
+    Number(String),
     NotFound,
 }
 
@@ -100,6 +104,7 @@ impl Renderer {
                     .map(|pair| PageId::Compare(pi, pair)),
             );
         }
+        pages.extend(self.site.shared_numbers().into_iter().map(PageId::Number));
         pages
     }
 
@@ -114,6 +119,7 @@ impl Renderer {
                 Route::Code(&protocol.id, &protocol.codes[*ci].code)
             }
             PageId::Compare(pi, pair) => Route::Compare(&self.site.protocols[*pi].id, pair),
+            PageId::Number(number) => Route::Number(number),
         }
     }
 
@@ -156,6 +162,9 @@ pub fn render_samples(renderer: &Renderer) -> Diagnostics {
         if let Some(pair) = protocol.pairs().into_iter().next() {
             samples.push(PageId::Compare(pi, pair));
         }
+    }
+    if let Some(number) = renderer.site.shared_numbers().into_iter().next() {
+        samples.push(PageId::Number(number));
     }
     let mut diagnostics = Diagnostics::default();
     for locale in &renderer.config.locales {

@@ -6,10 +6,10 @@ use serde::Serialize;
 use super::context::*;
 use super::localized::{LocalCode, LocalProtocol};
 use super::{PageId, Renderer};
+use crate::content::pairs::Pair;
 use crate::content::{PairPolicy, Reference};
 use crate::diag::Diagnostic;
 use crate::i18n::{Arg, Text};
-use crate::pairs::Pair;
 use crate::urls::Route;
 
 /// The template name and context of one page.
@@ -27,6 +27,10 @@ pub fn context(
             "compare.html",
             serialize(compare(r, locale, page, *pi, pair)),
         ),
+        PageId::Number(number) => (
+            "number.html",
+            serialize(super::number::number(r, locale, page, number)),
+        ),
     };
     let (template, context) = context;
     Ok((
@@ -40,15 +44,15 @@ fn serialize<T: Serialize>(page: T) -> Result<tera::Context, tera::Error> {
 }
 
 /// The head, navigation and UI strings every page shares.
-struct Head {
-    title: String,
-    heading: Text,
-    description: String,
-    crumbs: Vec<Crumb>,
-    og_type: &'static str,
+pub(super) struct Head {
+    pub title: String,
+    pub heading: Text,
+    pub description: String,
+    pub crumbs: Vec<Crumb>,
+    pub og_type: &'static str,
 }
 
-fn wrap<'r, T: Serialize>(
+pub(super) fn wrap<'r, T: Serialize>(
     r: &'r Renderer,
     locale: &'r str,
     page: &PageId,
@@ -138,11 +142,16 @@ fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
         }));
     }
     let value = serde_json::json!({"@context": "https://schema.org", "@graph": graph});
-    // `</` would end the script element early.
-    value.to_string().replace("</", "<\\/")
+    // Inside <script>, `</script` ends the element and `<!--` changes how it is
+    // parsed: no `<`, `>` or `&` reaches the HTML (JSON reads \u003c as `<`).
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
-fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
+pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
     Crumb {
         label: r.t(locale, "nav-home", &[]),
         href: r.urls.path(locale, &Route::Home),
@@ -332,8 +341,63 @@ fn code<'r>(
             .collect(),
         comparisons,
         picker: picker(p, source.pair_policy, &code.code),
+        associated: associated(r, locale, pi, ci),
+        also_in: super::number::entries(
+            r,
+            locale,
+            source.codes[ci].parts.number.as_deref().unwrap_or(""),
+            Some(&p.id),
+        ),
+        number_page: super::number::page_of(r, locale, source.codes[ci].parts.number.as_deref()),
     };
     wrap(r, locale, page, head, body)
+}
+
+/// The codes of another protocol this code goes with, in both directions
+/// (SMTP 550 ↔ 5.1.1), from the one `associated:` list of the enhanced codes.
+fn associated(r: &Renderer, locale: &str, pi: usize, ci: usize) -> Option<Associated> {
+    let source = &r.site.protocols[pi];
+    let code = &source.codes[ci];
+    let local = r.local(locale);
+    let link = |protocol: &str, code: &str| {
+        let p = local.protocols.iter().find(|p| p.id == protocol)?;
+        Some((p.name.clone(), code_link(p.code(code)?)))
+    };
+    let (other, links): (Option<String>, Vec<CodeLink>) = match &source.associated_protocol {
+        Some(other) => {
+            let links: Vec<_> = code
+                .associated
+                .iter()
+                .filter_map(|c| link(other, c))
+                .collect();
+            (
+                links.first().map(|(name, _)| name.clone()),
+                links.into_iter().map(|(_, l)| l).collect(),
+            )
+        }
+        None => {
+            let links: Vec<_> = r
+                .site
+                .associated_with(&source.id, &code.code)
+                .into_iter()
+                .filter_map(|(p, c)| link(&p.id, &c.code))
+                .collect();
+            (
+                links.first().map(|(name, _)| name.clone()),
+                links.into_iter().map(|(_, l)| l).collect(),
+            )
+        }
+    };
+    let other = other?;
+    let id = if source.associated_protocol.is_some() {
+        "heading-associated-basic"
+    } else {
+        "heading-associated-enhanced"
+    };
+    Some(Associated {
+        heading: r.t(locale, id, &[("protocol", Arg::Str(&other))]),
+        codes: links,
+    })
 }
 
 fn compare<'r>(
@@ -413,6 +477,8 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
         ("b", Arg::Str(&b.code)),
         ("a_digit", Arg::Str(&a.class.digit)),
         ("b_digit", Arg::Str(&b.class.digit)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
         ("a_class", Arg::Text(&a.class.name)),
         ("b_class", Arg::Text(&b.class.name)),
     ];
@@ -431,6 +497,8 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
             ("b", Arg::Str(&b.code)),
             ("a_digit", Arg::Str(&ca.digit)),
             ("b_digit", Arg::Str(&cb.digit)),
+            ("a_category_form", Arg::Str(&ca.label)),
+            ("b_category_form", Arg::Str(&cb.label)),
             ("a_category", Arg::Text(&ca.name)),
             ("b_category", Arg::Text(&cb.name)),
         ];
@@ -459,7 +527,7 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
     items
 }
 
-fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 7] {
+fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 8] {
     [
         ("protocol", Arg::Str(protocol)),
         ("code", Arg::Str(&code.code)),
@@ -467,6 +535,7 @@ fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<
         ("summary", Arg::Text(&code.summary)),
         ("class", Arg::Text(&code.class.name)),
         ("digit", Arg::Str(&code.class.digit)),
+        ("class_form", Arg::Str(&code.class.label)),
         ("fix", Arg::Text(&code.fix_first)),
     ]
 }
@@ -475,7 +544,7 @@ fn pair_args<'c>(
     protocol: &'c str,
     a: &'c LocalCode,
     b: &'c LocalCode,
-) -> [(&'static str, Arg<'c>); 11] {
+) -> [(&'static str, Arg<'c>); 13] {
     [
         ("protocol", Arg::Str(protocol)),
         ("a", Arg::Str(&a.code)),
@@ -488,6 +557,8 @@ fn pair_args<'c>(
         ("b_class", Arg::Text(&b.class.name)),
         ("a_digit", Arg::Str(&a.class.digit)),
         ("b_digit", Arg::Str(&b.class.digit)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
     ]
 }
 
@@ -510,12 +581,13 @@ fn compare_short(r: &Renderer, locale: &str, a: &str, b: &str) -> Text {
     )
 }
 
-fn code_link(code: &LocalCode) -> CodeLink {
+pub(super) fn code_link(code: &LocalCode) -> CodeLink {
     CodeLink {
         code: code.code.clone(),
         name: code.name.clone(),
         summary: code.summary.clone(),
         href: code.url.clone(),
+        standing: code.standing.clone(),
     }
 }
 
@@ -533,6 +605,7 @@ fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picke
     let policy = match policy {
         PairPolicy::All => "all",
         PairPolicy::SameClass => "same-class",
+        PairPolicy::SameCategory => "same-category",
         PairPolicy::None => return None,
     };
     Some(Picker {
@@ -542,6 +615,11 @@ fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picke
             .map(|c| CodeOption {
                 code: c.code.clone(),
                 class: c.class.digit.clone(),
+                category: c
+                    .category
+                    .as_ref()
+                    .map(|k| k.digit.clone())
+                    .unwrap_or_default(),
                 label: format!("{} {}", c.code, c.name.text),
             })
             .collect(),

@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use crate::content::{Code, PairPolicy};
+use super::model::{Code, PairPolicy};
 
 /// An unordered pair of codes, stored in canonical order (`a` before `b`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,7 +36,11 @@ impl Pair {
     /// Parses a slug; `None` unless it has the `<a>-vs-<b>` form.
     pub fn parse_slug(slug: &str) -> Option<Pair> {
         let (a, b) = slug.split_once("-vs-")?;
-        let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
+        let valid = |s: &str| {
+            s.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        };
         (valid(a) && valid(b)).then(|| Pair {
             a: a.to_string(),
             b: b.to_string(),
@@ -49,18 +53,41 @@ impl Pair {
     }
 }
 
-/// Numeric order when both codes are numbers, text order otherwise.
+/// Code order: numeric part by part (`99` < `125`, `5.1.2` < `5.1.10`,
+/// `451` < `451-iis`), text order between a number and a word.
 pub fn code_order(x: &str, y: &str) -> Ordering {
-    match (x.parse::<u64>(), y.parse::<u64>()) {
-        (Ok(m), Ok(n)) => m.cmp(&n).then_with(|| x.cmp(y)),
-        _ => x.cmp(y),
+    let (xs, ys) = (parts(x), parts(y));
+    for (a, b) in xs.iter().zip(&ys) {
+        let order = match (a.parse::<u64>(), b.parse::<u64>()) {
+            (Ok(m), Ok(n)) => m.cmp(&n).then_with(|| a.len().cmp(&b.len())),
+            _ => a.cmp(b),
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
     }
+    xs.len().cmp(&ys.len()).then_with(|| x.cmp(y))
+}
+
+/// Runs of digits and runs of anything else: `5.1.10` → 5, ., 1, ., 10.
+fn parts(code: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = code.as_bytes();
+    for i in 1..=bytes.len() {
+        if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[i - 1].is_ascii_digit() {
+            out.push(&code[start..i]);
+            start = i;
+        }
+    }
+    out
 }
 
 fn allowed(policy: PairPolicy, x: &Code, y: &Code) -> bool {
     match policy {
         PairPolicy::All => true,
         PairPolicy::SameClass => x.class() == y.class(),
+        PairPolicy::SameCategory => x.category() == y.category(),
         PairPolicy::None => false,
     }
 }
@@ -101,6 +128,11 @@ mod tests {
             fix: String::new(),
             references: vec![],
             related: vec![],
+            standing: None,
+            associated: vec![],
+            parts: super::super::model::CodeForm::three_digits()
+                .parts(c)
+                .unwrap_or_default(),
         }
     }
 
@@ -111,6 +143,12 @@ mod tests {
         assert!(Pair::parse_slug("426-vs-125").is_some_and(|p| !p.is_canonical()));
         assert!(Pair::parse_slug("125vs426").is_none());
         assert!(Pair::parse_slug("125-vs-").is_none());
+        assert_eq!(Pair::new("5.1.10", "5.1.2").slug(), "5.1.2-vs-5.1.10");
+        assert_eq!(Pair::new("5.7.0", "4.7.0").slug(), "4.7.0-vs-5.7.0");
+        assert_eq!(Pair::new("451-iis", "451").slug(), "451-vs-451-iis");
+        assert_eq!(Pair::new("500", "451-iis").slug(), "451-iis-vs-500");
+        assert!(Pair::parse_slug("5.1.1-vs-5.1.10").is_some_and(|p| p.is_canonical()));
+        assert!(Pair::parse_slug("451-iis-vs-499").is_some_and(|p| p.a == "451-iis"));
     }
 
     #[test]

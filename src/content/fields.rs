@@ -1,0 +1,141 @@
+//! Checks on the text of one file: markdown fields and references.
+//!
+//! Run per file during validation; relative links are only collected here,
+//! because whether the page they point at exists is known once every
+//! protocol is loaded (`resolve_links`).
+
+use std::collections::BTreeSet;
+
+use super::markdown::{self, Found, Target, UrlUse};
+use super::yaml::Source;
+use super::{Reference, Site};
+use crate::diag::Diagnostics;
+
+/// A relative link waiting for the whole site to be known.
+#[derive(Debug, Clone)]
+pub struct PendingLink {
+    pub source: Source,
+    pub field: String,
+    pub href: String,
+    /// The site path of the page the text appears on (`/ftp/125/`).
+    pub base: String,
+}
+
+/// Collects the diagnostics of one file's text and its relative links.
+pub struct FieldChecker<'a> {
+    pub source: &'a Source,
+    pub base: String,
+    pub diagnostics: &'a mut Diagnostics,
+    pub pending: &'a mut Vec<PendingLink>,
+}
+
+impl FieldChecker<'_> {
+    /// A markdown field: no raw HTML, and only allowed links.
+    pub fn markdown(&mut self, field: &str, text: &str) {
+        for found in markdown::scan(text) {
+            match found {
+                Found::Html(snippet) => self.diagnostics.push(
+                    self.source
+                        .diagnostic_at(field, Some(first_tag(&snippet)), format!("raw HTML in `{field}`: `{}`", shorten(&snippet)))
+                        .help("HTML is not allowed in content: use markdown (`**bold**`, `` `code` ``, `- ` lists), or write `&lt;` for a literal `<`"),
+                ),
+                Found::Link(href) => match markdown::check_url(&href, UrlUse::Markdown) {
+                    Ok(Target::External) => {}
+                    Ok(Target::Relative(href)) => self.pending.push(PendingLink {
+                        source: self.source.clone(),
+                        field: field.to_string(),
+                        href,
+                        base: self.base.clone(),
+                    }),
+                    Err(message) => self.diagnostics.push(
+                        self.source
+                            .diagnostic_at(field, Some(&href), format!("link in `{field}`: {message}"))
+                            .help("link to an https:// page, a mailto: address, or a page of this site such as /ftp/426/"),
+                    ),
+                },
+            }
+        }
+    }
+
+    /// `references:`: absolute https/http URLs with a title.
+    pub fn references(&mut self, references: &[Reference]) {
+        for reference in references {
+            if let Err(message) = markdown::check_url(&reference.url, UrlUse::Reference) {
+                self.diagnostics.push(
+                    self.source
+                        .diagnostic_at("references", Some(&reference.url), format!("reference URL: {message}"))
+                        .help("a reference is an absolute https:// (or http://) URL, e.g. https://www.rfc-editor.org/rfc/rfc959#section-4.2"),
+                );
+            }
+        }
+    }
+}
+
+/// Reports every relative link whose page does not exist.
+pub fn resolve_links(site: &Site, pending: Vec<PendingLink>, diagnostics: &mut Diagnostics) {
+    if pending.is_empty() {
+        return;
+    }
+    let pages = site_paths(site);
+    for link in pending {
+        let resolved = markdown::resolve(&link.base, &link.href);
+        if resolved.as_ref().is_some_and(|path| pages.contains(path)) {
+            continue;
+        }
+        let shown = resolved.unwrap_or_else(|| link.href.clone());
+        diagnostics.push(
+            link.source
+                .diagnostic_at(&link.field, Some(&link.href), format!("link in `{}`: `{}` points at {shown}, which is not a page of this site", link.field, link.href))
+                .help(format!("links are resolved from {}; link to an existing page such as /<protocol>/<code>/", link.base)),
+        );
+    }
+}
+
+/// Every page path the content produces in the source locale.
+fn site_paths(site: &Site) -> BTreeSet<String> {
+    let mut paths = BTreeSet::from(["/".to_string()]);
+    for protocol in &site.protocols {
+        let id = &protocol.id;
+        paths.insert(format!("/{id}/"));
+        paths.extend(protocol.codes.iter().map(|c| format!("/{id}/{}/", c.code)));
+        paths.extend(
+            protocol
+                .pairs()
+                .iter()
+                .map(|p| format!("/{id}/{}/", p.slug())),
+        );
+    }
+    paths
+}
+
+/// The opening tag of a snippet, to point at (`<div class="x">` → `<div`).
+fn first_tag(snippet: &str) -> &str {
+    let end = snippet[1..]
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '<')
+        .map_or(snippet.len(), |i| i + 1);
+    &snippet[..end]
+}
+
+fn shorten(snippet: &str) -> String {
+    let line = snippet.lines().next().unwrap_or_default();
+    if line.chars().count() > 60 {
+        format!("{}…", line.chars().take(60).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
+
+/// Whether a required text field is empty or only whitespace.
+pub fn check_not_blank(source: &Source, fields: &[(&str, &str)], diagnostics: &mut Diagnostics) {
+    for (field, text) in fields {
+        if text.trim().is_empty() {
+            diagnostics.push(
+                source
+                    .diagnostic_at(field, None, format!("`{field}` is empty"))
+                    .help(format!(
+                        "write the {field}; every text field needs content (see CONTRIBUTING.md)"
+                    )),
+            );
+        }
+    }
+}
