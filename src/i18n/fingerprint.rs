@@ -102,6 +102,9 @@ impl Record {
                 return Err(Diagnostic::in_file(&rel, format!("cannot read: {err}")).into());
             }
         };
+        if let Some(entries) = parse_own_lines(&text) {
+            return Ok(Record { entries });
+        }
         toml::from_str(&text)
             .map(|entries| Record { entries })
             .map_err(|err| {
@@ -137,6 +140,46 @@ impl Record {
         }
         out
     }
+}
+
+/// Reads the lines `to_toml` writes, without a TOML parser: the record holds
+/// all the English of the site, and the toml crate takes longer on it than
+/// loading the content (serve reloads it on every edit). `None` for anything
+/// else (a hand edit, a merge conflict): then the toml crate reads the file
+/// and reports what is wrong.
+fn parse_own_lines(text: &str) -> Option<BTreeMap<String, Entry>> {
+    let mut entries = BTreeMap::new();
+    for line in text.lines() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (id, rest) = line.split_once(" = { hash = \"")?;
+        let (hash, rest) = rest.split_once("\", en = ")?;
+        // The strings `toml_string` writes are JSON strings too.
+        let mut strings = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+        let en = strings.next()?.ok()?;
+        let same = match &rest[strings.byte_offset()..] {
+            " }" => false,
+            ", same = true }" => true,
+            _ => return None,
+        };
+        let valid_id = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        if id.is_empty()
+            || !id.chars().all(valid_id)
+            || !hash.chars().all(|c| c.is_ascii_hexdigit())
+        {
+            return None;
+        }
+        let entry = Entry {
+            hash: hash.to_string(),
+            en,
+            same,
+        };
+        if entries.insert(id.to_string(), entry).is_some() {
+            return None;
+        }
+    }
+    Some(entries)
 }
 
 /// A TOML basic string on one line.
@@ -187,5 +230,10 @@ mod tests {
         assert_eq!(text.lines().filter(|l| l.contains(" = { hash")).count(), 2);
         let entries: BTreeMap<String, Entry> = toml::from_str(&text).unwrap();
         assert_eq!(entries, record.entries);
+        assert_eq!(parse_own_lines(&text), Some(record.entries));
+        assert_eq!(
+            parse_own_lines("a = { hash = \"1\", en = \"x\" } # edited"),
+            None
+        );
     }
 }

@@ -92,6 +92,7 @@ pub fn parse(text: &str) -> FtlFile {
         syntax,
         ..FtlFile::default()
     };
+    let positions = definitions(text);
     for entry in &resource.body {
         let (ast::Entry::Message(ast::Message {
             id,
@@ -108,7 +109,7 @@ pub fn parse(text: &str) -> FtlFile {
         pattern_references(pattern, &mut references);
         file.referenced.extend(references.messages.iter().cloned());
         if matches!(entry, ast::Entry::Message(_)) {
-            let (line, column) = line_column(text, definition_offset(text, id.name));
+            let (line, column) = positions.get(id.name).copied().unwrap_or((1, 1));
             file.messages.insert(
                 id.name.to_string(),
                 FtlMessage {
@@ -145,15 +146,18 @@ pub fn variables_with_references(
     out
 }
 
-/// Where `id = ` starts a line.
-fn definition_offset(text: &str, id: &str) -> usize {
-    text.match_indices(id)
-        .map(|(i, _)| i)
-        .find(|&i| {
-            (i == 0 || text.as_bytes()[i - 1] == b'\n')
-                && text[i + id.len()..].trim_start().starts_with('=')
-        })
-        .unwrap_or(0)
+/// The line (and column 1) of every `id =` that starts a line, in one pass.
+fn definitions(text: &str) -> BTreeMap<&str, (usize, usize)> {
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let id_len = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(line.len());
+        if id_len > 0 && line[id_len..].trim_start().starts_with('=') {
+            out.entry(&line[..id_len]).or_insert((i + 1, 1));
+        }
+    }
+    out
 }
 
 /// A pattern as it reads.

@@ -16,7 +16,7 @@ use super::ftl::{self, Located};
 use super::{I18N_DIR, SITE_FILE, ids};
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::pairs::Pair;
-use crate::content::{CONTENT_DIR, PAIRS_DIR, PROTOCOL_FILE, Protocol, Site};
+use crate::content::{CONTENT_DIR, Code, PAIRS_DIR, PROTOCOL_FILE, Protocol, Site};
 
 /// The site title's message id; its English is `title` in site.toml.
 pub const SITE_TITLE_ID: &str = "site-title";
@@ -155,13 +155,19 @@ fn ui_messages(root: &Path, rel: &Path, config: &Config) -> (Vec<SourceMessage>,
 /// A protocol's content messages, each with the YAML file and field it comes from.
 pub fn content_messages(protocol: &Protocol) -> Vec<SourceMessage> {
     let locations = locations(protocol);
+    // The id prefix of each code (`ftp-125-`), computed once.
+    let prefixes: Vec<(String, &Code)> = protocol
+        .codes
+        .iter()
+        .map(|code| (ids::code_field(protocol, code, ""), code))
+        .collect();
     ids::protocol_messages(protocol)
         .into_iter()
         .map(|m| {
             let location = locations
                 .get(&m.id)
                 .cloned()
-                .or_else(|| code_location(protocol, &m.id))
+                .or_else(|| code_location(protocol, &prefixes, &m.id))
                 .unwrap_or_else(|| Location {
                     file: Path::new(CONTENT_DIR).join(&protocol.id),
                     field: None,
@@ -228,10 +234,9 @@ fn locations(protocol: &Protocol) -> BTreeMap<String, Location> {
 }
 
 /// A code field's location: the id is `ids::code_field` of one of the codes.
-fn code_location(protocol: &Protocol, id: &str) -> Option<Location> {
-    protocol.codes.iter().find_map(|code| {
-        let prefix = ids::code_field(protocol, code, "");
-        let field = id.strip_prefix(&prefix)?;
+fn code_location(protocol: &Protocol, prefixes: &[(String, &Code)], id: &str) -> Option<Location> {
+    prefixes.iter().find_map(|(prefix, code)| {
+        let field = id.strip_prefix(prefix.as_str())?;
         let page = format!("/{}/{}/", protocol.id, code.code);
         let shown = match field {
             "name" | "summary" => format!("{page}, its comparisons, lists and search"),
