@@ -12,7 +12,7 @@ use crate::config::{Config, Partial};
 use crate::content::{self, Site};
 use crate::diag::Diagnostics;
 use crate::i18n::{Catalog, review};
-use crate::output::Staging;
+use crate::output::{self, Staging};
 use crate::render::{self, PageId, Renderer, seo};
 
 /// What a successful build did, for the summary line.
@@ -123,23 +123,42 @@ impl Loaded {
     }
 }
 
-/// Builds the site into `output` (default: the config's), replacing it whole.
-pub fn build(
-    root: &Path,
-    output: Option<&Path>,
-    live_reload: bool,
-) -> Result<BuildReport, Diagnostics> {
+/// What a build may take from the command line instead of site.toml.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions<'a> {
+    /// The output folder (default: `output` of site.toml).
+    pub output: Option<&'a Path>,
+    /// The address the site is served at (default: `base_url` of site.toml),
+    /// e.g. the GitHub Pages URL that `actions/configure-pages` reports.
+    pub base_url: Option<&'a str>,
+    pub live_reload: bool,
+}
+
+/// Builds the site into the output folder, replacing it whole.
+pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let loaded = load(root)?;
+    let mut loaded = load(root)?;
+    if let Some(base_url) = options.base_url {
+        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+            return Err(crate::diag::Diagnostic::new(format!(
+                "--base-url must be an absolute http(s) URL, found `{base_url}`"
+            ))
+            .help("write it like --base-url https://example.org/docs")
+            .into());
+        }
+        loaded.config.base_url = base_url.trim_end_matches('/').to_string();
+    }
     let translations = loaded.translations();
     let mut renderer = loaded.into_renderer();
-    renderer.live_reload = live_reload;
-    let output = output
+    renderer.live_reload = options.live_reload;
+    let output = options
+        .output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| renderer.config.output_dir());
     let staging = Staging::create(root, &output)?;
     let pages = renderer.pages();
-    let counts = write_pages(&renderer, &pages, &staging)?;
+    // On any error `staging` is dropped, which removes the staging folder.
+    let counts = write_pages(&renderer, &pages, &staging).map_err(output::summarize_io)?;
     write_data_files(&renderer, &pages, &staging)?;
     staging.copy_static(&root.join("static"))?;
     staging.commit()?;
@@ -193,6 +212,10 @@ fn write_data_files(
     for (pi, protocol) in renderer.site.protocols.iter().enumerate() {
         let file = renderer.urls.codes_json(&protocol.id).1;
         staging.write(&file, seo::codes_json(renderer, pi).as_bytes())?;
+        if !protocol.commands.is_empty() {
+            let file = renderer.urls.commands_json(&protocol.id).1;
+            staging.write(&file, seo::commands_json(renderer, pi).as_bytes())?;
+        }
     }
     for locale in &renderer.config.locales {
         let file = renderer.urls.search_index(locale).1;

@@ -11,7 +11,9 @@ fn main() -> ExitCode {
     match cli.command {
         cmd::Command::Build(args) => cmd::build::execute(args, cli.color),
         cmd::Command::Check(args) => cmd::check::execute(args, cli.color),
+        cmd::Command::Diff(args) => cmd::diff::execute(args, cli.color),
         cmd::Command::Serve(args) => cmd::serve::execute(args, cli.color),
+        cmd::Command::Schema(args) => cmd::schema::execute(args),
         cmd::Command::I18n(cmd::I18nCommand::Status(args)) => {
             cmd::i18n_status::execute(args, cli.color)
         }

@@ -5,10 +5,25 @@
 //! is refused when it could be something other than a previous build: the
 //! site root or one of its source folders, the home folder, or a non-empty
 //! folder without our marker file.
+//!
+//! I/O errors carry the code `io`: when a disk fills up, every remaining
+//! write fails for the same reason, so `summarize_io` folds them into the
+//! first one and a count instead of one line per file.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// The `code` of every diagnostic this module makes from an I/O error.
+pub const IO_ERROR: &str = "io";
+
+/// Test hook, not for users: with `CODECOMPARE_FAIL_WRITES_AFTER=N` in the
+/// environment, every file written into the staging folder after the first
+/// N fails with "No space left on device", so tests can prove what a full
+/// disk does without filling one. Read once per process.
+pub const FAIL_WRITES_AFTER: &str = "CODECOMPARE_FAIL_WRITES_AFTER";
 
 /// Written into every build, so a later build knows the folder is ours.
 pub const MARKER: &str = ".codecompare-build";
@@ -50,8 +65,10 @@ impl Staging {
     }
 
     /// Writes one file below the staging folder, creating its parents.
+    /// Errors name the file where it would end up in the output (the staging
+    /// folder is gone by the time anyone reads them).
     pub fn write(&self, rel: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
-        write_file(&self.dir.join(rel), contents)
+        write_file(&self.dir.join(rel), contents, &self.target.join(rel))
     }
 
     /// Copies `static/` as-is (its absence is fine).
@@ -62,11 +79,14 @@ impl Staging {
                 continue;
             }
             let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
-            let to = self.dir.join(rel);
+            let (to, shown) = (self.dir.join(rel), self.target.join(rel));
             if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent).map_err(|err| io_error(parent, "create", &err))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|err| io_error(&shown, "create the folder of", &err))?;
             }
-            std::fs::copy(entry.path(), &to).map_err(|err| io_error(entry.path(), "copy", &err))?;
+            injected_failure()
+                .map_or_else(|| std::fs::copy(entry.path(), &to).map(drop), Err)
+                .map_err(|err| io_error(&shown, "write", &err))?;
             copied += 1;
         }
         Ok(copied)
@@ -129,11 +149,50 @@ fn remove_tree(dir: &Path) {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+/// Writes `path`, creating its parents; errors name `shown`.
+fn write_file(path: &Path, contents: &[u8], shown: &Path) -> Result<(), Diagnostic> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|err| io_error(parent, "create", &err))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|err| io_error(shown, "create the folder of", &err))?;
     }
-    std::fs::write(path, contents).map_err(|err| io_error(path, "write", &err))
+    injected_failure()
+        .map_or_else(|| std::fs::write(path, contents), Err)
+        .map_err(|err| io_error(shown, "write", &err))
+}
+
+/// The failure `FAIL_WRITES_AFTER` asks for, if this write is past the limit.
+fn injected_failure() -> Option<std::io::Error> {
+    static LIMIT: OnceLock<Option<usize>> = OnceLock::new();
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    let limit = (*LIMIT.get_or_init(|| {
+        std::env::var(FAIL_WRITES_AFTER)
+            .ok()
+            .and_then(|n| n.parse().ok())
+    }))?;
+    // ENOSPC: "No space left on device".
+    (WRITES.fetch_add(1, Ordering::Relaxed) >= limit).then(|| std::io::Error::from_raw_os_error(28))
+}
+
+/// Folds every I/O error into the first (in path order) and a count of the
+/// others; other diagnostics are kept as they are. One full disk is one
+/// problem, not one line per page.
+pub fn summarize_io(diagnostics: Diagnostics) -> Diagnostics {
+    let (mut io, mut rest): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics
+        .0
+        .into_iter()
+        .partition(|d| d.code == Some(IO_ERROR));
+    // They name no source file; their messages start with the path written.
+    io.sort_by(|a, b| a.message.cmp(&b.message));
+    let mut io = io.into_iter();
+    if let Some(mut first) = io.next() {
+        let others = io.count();
+        if others > 0 {
+            let plural = if others == 1 { "" } else { "s" };
+            first.message = format!("{}, and {others} more I/O error{plural}", first.message);
+        }
+        rest.push(first);
+    }
+    Diagnostics(rest)
 }
 
 /// Refuses output folders that a swap could destroy by mistake.
@@ -199,4 +258,28 @@ fn canonical(path: &Path) -> PathBuf {
 
 fn io_error(path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
     Diagnostic::new(format!("cannot {action} {}: {err}", path.display()))
+        .code(IO_ERROR)
+        .help("nothing was replaced: the previous output is as it was; free disk space or fix the folder's permissions, then build again")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_fold_into_the_first_and_a_count() {
+        let err = std::io::Error::from_raw_os_error(28);
+        let mut all = Diagnostics::default();
+        for page in ["b", "a", "c"] {
+            all.push(io_error(Path::new(page), "write", &err));
+        }
+        all.push(Diagnostic::new("a template problem"));
+        let folded = summarize_io(all).0;
+        assert_eq!(folded.len(), 2);
+        assert_eq!(folded[0].message, "a template problem");
+        assert!(folded[1].message.starts_with("cannot write a: "));
+        assert!(folded[1].message.ends_with(", and 2 more I/O errors"));
+        let one = summarize_io(Diagnostics(vec![io_error(Path::new("a"), "write", &err)])).0;
+        assert!(!one[0].message.contains("more"));
+    }
 }

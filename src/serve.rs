@@ -323,6 +323,12 @@ fn data_file(r: &Renderer, path: &str) -> Option<Reply> {
                 seo::codes_json(r, pi).into_bytes(),
             ));
         }
+        if !protocol.commands.is_empty() && path == r.urls.commands_json(&protocol.id).0 {
+            return Some(Reply::ok(
+                "application/json",
+                seo::commands_json(r, pi).into_bytes(),
+            ));
+        }
     }
     r.config
         .locales

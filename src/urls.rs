@@ -17,6 +17,10 @@ pub enum Route<'a> {
     Compare(&'a str, &'a Pair),
     /// `/codes/<number>/`
     Number(&'a str),
+    /// `/<protocol>/commands/`
+    Commands(&'a str),
+    /// `/<protocol>/commands/<name in lower case>/`
+    Command(&'a str, &'a str),
     NotFound,
 }
 
@@ -29,6 +33,8 @@ impl Route<'_> {
             Route::Code(p, c) => format!("{p}/{c}/"),
             Route::Compare(p, pair) => format!("{p}/{}/", pair.slug()),
             Route::Number(n) => format!("codes/{n}/"),
+            Route::Commands(p) => format!("{p}/commands/"),
+            Route::Command(p, name) => format!("{p}/commands/{}/", name.to_ascii_lowercase()),
             Route::NotFound => "404.html".to_string(),
         }
     }
@@ -104,6 +110,14 @@ impl Urls {
         (
             self.asset(&format!("{protocol}/codes.json")),
             PathBuf::from(format!("{protocol}/codes.json")),
+        )
+    }
+
+    /// A protocol's command tables: `/<protocol>/commands.json`.
+    pub fn commands_json(&self, protocol: &str) -> (String, PathBuf) {
+        (
+            self.asset(&format!("{protocol}/commands.json")),
+            PathBuf::from(format!("{protocol}/commands.json")),
         )
     }
 

@@ -20,12 +20,14 @@
       return loading;
     }
     function score(e, terms, q) {
-      var code = e.c, hay = norm(e.p + " " + e.c + " " + e.n + " " + e.s + " " + (e.e || ""));
-      if (q === code || q === norm(e.p + " " + code)) return 1000;
+      var code = e.c, hay = norm(e.p + " " + e.c + " " + e.n + " " + e.s + " " + (e.e || "") + " " + (e.a || ""));
+      var aliases = (e.a || "").split(" ");
+      if (q === code || q === norm(e.p + " " + code)) return e.p ? 1000 : 1100;
       var s = 0;
       for (var i = 0; i < terms.length; i++) {
         var t = terms[i];
-        if (code === t) s += 500;
+        if (code === t) s += e.p ? 500 : 600;
+        else if (aliases.indexOf(t) !== -1) s += 300;
         else if (code.indexOf(t) === 0) s += 200;
         else if (norm(e.n).indexOf(t) !== -1) s += 50;
         else if (hay.indexOf(t) !== -1) s += 10;
@@ -55,7 +57,7 @@
         .filter(function (x) { return x[0] > 0; })
         .sort(function (x, y) { return y[0] - x[0] || (x[1].p + x[1].c < y[1].p + y[1].c ? -1 : 1); })
         .slice(0, 12)
-        .forEach(function (x) { var e = x[1]; items.push({ href: e.u, code: e.p + " " + e.c, name: e.n, summary: e.s }); });
+        .forEach(function (x) { var e = x[1]; items.push({ href: e.u, code: (e.p ? e.p + " " : "") + e.c, name: e.n, summary: e.s }); });
       items.forEach(function (item, i) {
         var li = document.createElement("li");
         var link = document.createElement("a");

@@ -45,6 +45,32 @@ fn codes_per_protocol() -> BTreeMap<String, usize> {
     counts
 }
 
+#[test]
+fn every_command_has_a_page_in_every_locale() {
+    for protocol in ["ftp", "smtp"] {
+        for entry in std::fs::read_dir(repo().join("content").join(protocol).join("commands"))
+            .unwrap()
+            .flatten()
+        {
+            let name = entry
+                .file_name()
+                .to_string_lossy()
+                .trim_end_matches(".yaml")
+                .to_lowercase();
+            for prefix in ["", "ko/"] {
+                let page = site().join(format!("{prefix}{protocol}/commands/{name}/index.html"));
+                assert!(page.is_file(), "{}", page.display());
+            }
+        }
+        assert!(site().join(format!("{protocol}/commands.json")).is_file());
+        let index = read(&site().join(format!("ko/{protocol}/commands/index.html")));
+        assert!(
+            index.contains(&format!("href=\"/ko/{protocol}/commands/")),
+            "Korean command index links"
+        );
+    }
+}
+
 fn count_dirs(dir: &Path, predicate: impl Fn(&str) -> bool) -> usize {
     std::fs::read_dir(dir)
         .unwrap()
@@ -100,7 +126,7 @@ fn every_pair_and_code_has_a_page_in_every_locale() {
                 "pairs of {prefix}{protocol}"
             );
             assert_eq!(
-                count_dirs(&dir, |name| !name.contains("-vs-")),
+                count_dirs(&dir, |name| !name.contains("-vs-") && name != "commands"),
                 n,
                 "codes of {prefix}{protocol}"
             );

@@ -3,10 +3,12 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod format;
 pub mod i18n_accept;
 pub mod i18n_export;
 pub mod i18n_status;
+pub mod schema;
 pub mod serve;
 
 use std::io::IsTerminal;
@@ -34,8 +36,12 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Validate content, templates and translations; write nothing.
     Check(check::CheckArgs),
+    /// List the pages added, removed and changed between two builds, per locale.
+    Diff(diff::DiffArgs),
     /// Build, serve on 127.0.0.1, rebuild and reload on change.
     Serve(serve::ServeArgs),
+    /// Write the JSON Schemas of the content files (for editors and CI).
+    Schema(schema::SchemaArgs),
     /// Translation tools.
     #[command(subcommand)]
     I18n(I18nCommand),

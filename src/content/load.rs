@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::commands::Command;
 use super::yaml::{self, Source};
-use super::{CONTENT_DIR, Code, PAIRS_DIR, PROTOCOL_FILE, PairFile, ProtocolFile};
+use super::{COMMANDS_DIR, CONTENT_DIR, Code, PAIRS_DIR, PROTOCOL_FILE, PairFile, ProtocolFile};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// The parsed files of one protocol folder.
@@ -23,6 +24,8 @@ pub struct LoadedProtocol {
     pub codes: Vec<(String, Code, Source)>,
     /// Pair files with their file stems (`125-vs-426`).
     pub pairs: Vec<(String, PairFile, Source)>,
+    /// Command files with their file stems (`RETR`).
+    pub commands: Vec<(String, Command, Source)>,
     /// Stems of code files that could not be parsed: they exist, so naming
     /// them elsewhere is not a second error.
     pub unparsed_codes: Vec<String>,
@@ -33,6 +36,7 @@ enum FileKind {
     Protocol,
     Code,
     Pair,
+    Command,
 }
 
 pub fn load_all(root: &Path) -> (Vec<LoadedProtocol>, Diagnostics) {
@@ -58,6 +62,7 @@ pub fn load_all(root: &Path) -> (Vec<LoadedProtocol>, Diagnostics) {
             Ok(Parsed::Protocol(file, source)) => entry.protocol = Some((file, source)),
             Ok(Parsed::Code(stem, file, source)) => entry.codes.push((stem, file, source)),
             Ok(Parsed::Pair(stem, file, source)) => entry.pairs.push((stem, file, source)),
+            Ok(Parsed::Command(stem, file, source)) => entry.commands.push((stem, file, source)),
             Err(diagnostic) => {
                 if matches!(kind, FileKind::Code) {
                     entry.unparsed_codes.push(file_stem(rel));
@@ -105,13 +110,16 @@ fn discover(
                 dir: dir.clone(),
                 ..LoadedProtocol::default()
             }),
-            ([_, sub], true) if sub == PAIRS_DIR => {}
+            ([_, sub], true) if sub == PAIRS_DIR || sub == COMMANDS_DIR => {}
             ([dir, name], false) if name == PROTOCOL_FILE => {
                 files.push((dir.clone(), FileKind::Protocol, rel))
             }
             ([dir, name], false) if is_yaml(name) => files.push((dir.clone(), FileKind::Code, rel)),
             ([dir, sub, name], false) if sub == PAIRS_DIR && is_yaml(name) => {
                 files.push((dir.clone(), FileKind::Pair, rel))
+            }
+            ([dir, sub, name], false) if sub == COMMANDS_DIR && is_yaml(name) => {
+                files.push((dir.clone(), FileKind::Command, rel))
             }
             _ => {
                 diagnostics.push(stray(&rel, is_dir));
@@ -142,13 +150,14 @@ fn discover(
 fn stray(rel: &Path, is_dir: bool) -> Diagnostic {
     let what = if is_dir { "folder" } else { "file" };
     Diagnostic::in_file(rel, format!("unexpected {what} in content/"))
-        .help("content/ holds <protocol>/_protocol.yaml, <protocol>/<code>.yaml and <protocol>/pairs/<a>-vs-<b>.yaml only")
+        .help("content/ holds <protocol>/_protocol.yaml, <protocol>/<code>.yaml, <protocol>/pairs/<a>-vs-<b>.yaml and <protocol>/commands/<NAME>.yaml only")
 }
 
 enum Parsed {
     Protocol(ProtocolFile, Source),
     Code(String, Code, Source),
     Pair(String, PairFile, Source),
+    Command(String, Command, Source),
 }
 
 fn parse_file(root: &Path, kind: &FileKind, rel: &Path) -> Result<Parsed, Diagnostic> {
@@ -162,6 +171,7 @@ fn parse_file(root: &Path, kind: &FileKind, rel: &Path) -> Result<Parsed, Diagno
         FileKind::Protocol => Parsed::Protocol(yaml::parse(&source)?, source),
         FileKind::Code => Parsed::Code(stem, yaml::parse(&source)?, source),
         FileKind::Pair => Parsed::Pair(stem, yaml::parse(&source)?, source),
+        FileKind::Command => Parsed::Command(stem, yaml::parse(&source)?, source),
     })
 }
 

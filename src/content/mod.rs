@@ -6,11 +6,14 @@
 //! problem found. English (source-locale) text lives here; translations are
 //! the `i18n` stage's business.
 
+pub mod commands;
+pub mod examples;
 mod fields;
 mod load;
 pub mod markdown;
 pub mod model;
 pub mod pairs;
+mod sessions;
 pub mod standing;
 mod validate;
 pub mod yaml;
@@ -28,6 +31,7 @@ use pairs::Pair;
 pub const CONTENT_DIR: &str = "content";
 pub const PROTOCOL_FILE: &str = "_protocol.yaml";
 pub const PAIRS_DIR: &str = "pairs";
+pub const COMMANDS_DIR: &str = "commands";
 
 /// All content of the site, validated.
 #[derive(Debug, Clone)]
@@ -102,10 +106,15 @@ pub struct Protocol {
     pub pair_policy: PairPolicy,
     pub associated_protocol: Option<String>,
     pub seen_in: Option<String>,
+    pub any_command_replies: Vec<String>,
     pub featured: Vec<Pair>,
     pub codes: Vec<Code>,
     /// Hand-written notes by pair slug (`125-vs-426`).
     pub pair_notes: BTreeMap<String, String>,
+    /// Example exchanges of pair files, by pair slug.
+    pub pair_examples: BTreeMap<String, Vec<examples::Example>>,
+    /// Commands and their reply tables, in name order (`CONNECT` first).
+    pub commands: Vec<commands::Command>,
 }
 
 impl Protocol {
@@ -116,6 +125,15 @@ impl Protocol {
     /// Every comparison page of this protocol, in canonical order.
     pub fn pairs(&self) -> Vec<Pair> {
         pairs::pairs(&self.codes, self.pair_policy)
+    }
+
+    /// The commands whose table lists `code`, with its roles there.
+    pub fn commands_of(&self, code: &str) -> Vec<(&commands::Command, Vec<commands::Role>)> {
+        self.commands
+            .iter()
+            .map(|c| (c, c.replies.roles_of(code)))
+            .filter(|(_, roles)| !roles.is_empty())
+            .collect()
     }
 
     /// The comparisons that contain `code`.

@@ -14,13 +14,24 @@ use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
+/// For the JSON Schemas only (`codecompare schema`): a text field must hold
+/// something other than whitespace, as validation requires. Loading checks
+/// it itself (with the field's location); serde does not look at this.
+pub(crate) const NOT_BLANK: &str = r"\S";
+/// For the JSON Schemas only: what `references:` URLs must start with.
+const REFERENCE_URL: &str = r"^https?://\S+$";
+/// For the JSON Schemas only: a comparison's slug, `<a>-vs-<b>`.
+const PAIR_SLUG: &str = r"^\S+-vs-\S+$";
+
 /// A reference: a title and an absolute https/http URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// What the link points at, e.g. "RFC 959 §4.2".
+    #[schemars(pattern(NOT_BLANK))]
     pub title: String,
     /// An absolute https:// (or http://) URL.
+    #[schemars(pattern(REFERENCE_URL))]
     pub url: String,
 }
 
@@ -28,7 +39,11 @@ pub struct Reference {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Class {
+    /// A short name, e.g. "Positive Preliminary".
+    #[schemars(pattern(NOT_BLANK))]
     pub name: String,
+    /// One plain sentence.
+    #[schemars(pattern(NOT_BLANK))]
     pub summary: String,
 }
 
@@ -226,10 +241,16 @@ pub struct Standing {
 #[serde(deny_unknown_fields)]
 pub struct ProtocolFile {
     /// Equals the folder name.
+    #[schemars(pattern(NOT_BLANK))]
     pub id: String,
+    /// The protocol's short name, e.g. "FTP".
+    #[schemars(pattern(NOT_BLANK))]
     pub name: String,
+    /// The title of the protocol's page.
+    #[schemars(pattern(NOT_BLANK))]
     pub title: String,
     /// Markdown.
+    #[schemars(pattern(NOT_BLANK))]
     pub summary: String,
     #[serde(default)]
     pub references: Vec<Reference>,
@@ -244,11 +265,17 @@ pub struct ProtocolFile {
     pub pairs: PairPolicy,
     /// Comparisons shown on the home page, `<a>-vs-<b>`.
     #[serde(default)]
+    #[schemars(inner(pattern(PAIR_SLUG)))]
     pub featured: Vec<String>,
     /// Where a reader meets this protocol's codes, to tell protocols apart on
     /// number pages ("a mail log or a bounce message").
     #[serde(default)]
     pub seen_in: Option<String>,
+    /// Replies the RFC allows after any command (RFC 959 §4.2: 421; RFC 5321
+    /// §4.3.2: 421, 500, 501), accepted in every example exchange.
+    #[serde(default, deserialize_with = "codes")]
+    #[schemars(with = "Vec<CodeSchema>")]
+    pub any_command_replies: Vec<String>,
     /// The protocol whose codes `associated:` in code files names (smtp for smtp-enhanced).
     #[serde(default)]
     pub associated_protocol: Option<String>,
@@ -259,7 +286,11 @@ pub struct ProtocolFile {
 #[serde(deny_unknown_fields)]
 pub struct PairFile {
     /// Markdown.
+    #[schemars(pattern(NOT_BLANK))]
     pub notes: String,
+    /// Exchanges in which both codes can be seen.
+    #[serde(default)]
+    pub examples: Vec<super::examples::Example>,
 }
 
 /// One reply code: `<code>.yaml` as written, plus what its protocol's form
@@ -271,14 +302,20 @@ pub struct Code {
     #[serde(deserialize_with = "code")]
     #[schemars(with = "CodeSchema")]
     pub code: String,
+    /// The code's short name, e.g. "Data Connection Open".
+    #[schemars(pattern(NOT_BLANK))]
     pub name: String,
-    /// One plain sentence.
+    /// One plain sentence for lists and search results.
+    #[schemars(pattern(NOT_BLANK))]
     pub summary: String,
-    /// Markdown.
+    /// Markdown: what the code means.
+    #[schemars(pattern(NOT_BLANK))]
     pub description: String,
-    /// Markdown.
+    /// Markdown: when a reader meets it.
+    #[schemars(pattern(NOT_BLANK))]
     pub seen_when: String,
-    /// Markdown.
+    /// Markdown: what to do about it.
+    #[schemars(pattern(NOT_BLANK))]
     pub fix: String,
     #[serde(default)]
     pub references: Vec<Reference>,
@@ -292,6 +329,9 @@ pub struct Code {
     #[serde(default, deserialize_with = "codes")]
     #[schemars(with = "Vec<CodeSchema>")]
     pub associated: Vec<String>,
+    /// Exchanges in which the code can be seen.
+    #[serde(default)]
+    pub examples: Vec<super::examples::Example>,
     #[serde(skip)]
     #[schemars(skip)]
     pub parts: CodeParts,
@@ -314,7 +354,7 @@ impl Code {
 #[serde(untagged)]
 #[allow(dead_code)]
 enum CodeSchema {
-    Text(String),
+    Text(#[schemars(pattern(NOT_BLANK))] String),
     Number(u64),
 }
 

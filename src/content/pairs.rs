@@ -130,6 +130,7 @@ mod tests {
             related: vec![],
             standing: None,
             associated: vec![],
+            examples: vec![],
             parts: super::super::model::CodeForm::three_digits()
                 .parts(c)
                 .unwrap_or_default(),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::fields::{self, FieldChecker, PendingLink};
 use super::load::LoadedProtocol;
 use super::yaml::Source;
-use super::{Code, CodeForm, Protocol, ProtocolFile, Site, standing};
+use super::{Code, CodeForm, Protocol, ProtocolFile, Site, sessions, standing};
 use crate::content::pairs::{Pair, code_order};
 use crate::diag::{Diagnostic, Diagnostics};
 
@@ -25,6 +25,13 @@ pub fn validate(
                     .find(|s| s.path.file_stem().is_some_and(|f| f == code.code.as_str()))
                 {
                     standing::check(code, source, &mut diagnostics);
+                    sessions::check_examples(
+                        &protocol,
+                        &code.examples,
+                        &[&code.code],
+                        source,
+                        &mut diagnostics,
+                    );
                     if !code.associated.is_empty() {
                         associations.push((
                             protocol.id.clone(),
@@ -157,10 +164,16 @@ fn validate_protocol(
         pair_policy: file.pairs,
         associated_protocol: file.associated_protocol,
         seen_in: file.seen_in,
+        any_command_replies: file.any_command_replies,
         featured: Vec::new(),
         codes,
         pair_notes: BTreeMap::new(),
+        pair_examples: BTreeMap::new(),
+        commands: Vec::new(),
     };
+    let exists = |code: &str| seen.contains_key(code) || unparsed.iter().any(|u| u == code);
+    protocol.commands =
+        sessions::check_commands(loaded.commands, &exists, &protocol.code_form, diagnostics);
     let pages: std::collections::BTreeSet<Pair> = protocol.pairs().into_iter().collect();
     // A pair naming a code whose file failed to parse was reported already.
     let names_unparsed = |slug: &str| {
@@ -184,6 +197,18 @@ fn validate_protocol(
                     checker.diagnostics,
                 );
                 checker.markdown("notes", &pair_file.notes);
+                sessions::check_examples(
+                    &protocol,
+                    &pair_file.examples,
+                    &[&pair.a, &pair.b],
+                    &pair_source,
+                    diagnostics,
+                );
+                if !pair_file.examples.is_empty() {
+                    protocol
+                        .pair_examples
+                        .insert(pair.slug(), pair_file.examples);
+                }
                 protocol.pair_notes.insert(pair.slug(), pair_file.notes);
             }
             Err(message) => diagnostics.push(

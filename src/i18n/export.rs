@@ -139,6 +139,7 @@ fn site_file(root: &Path, config: &Config, dir: &Path) -> Generated {
 fn is_markdown(location: &Location) -> bool {
     let field = location.field.as_deref().unwrap_or("");
     matches!(field, "description" | "seen_when" | "fix" | "notes")
+        || field.ends_with(".note")
         || (field == "summary" && location.file.ends_with(crate::content::PROTOCOL_FILE))
 }
 

@@ -15,6 +15,16 @@ pub fn code_field(protocol: &Protocol, code: &Code, field: &str) -> String {
     format!("{}-{}-{field}", protocol.id, id_part(&code.code))
 }
 
+/// `ftp-command-RETR-summary`.
+pub fn command_field(protocol: &Protocol, name: &str, field: &str) -> String {
+    format!("{}-command-{name}-{field}", protocol.id)
+}
+
+/// The note of an example: `ftp-125-example-1-note`, `ftp-pair-125-vs-426-example-1-note`.
+pub fn example_note(protocol: &Protocol, owner: &str, index: usize) -> String {
+    format!("{}-{}-example-{index}-note", protocol.id, id_part(owner))
+}
+
 /// A code as it appears in a message id: Fluent ids allow letters, digits,
 /// `-` and `_`, so the dots of `5.7.1` become `_` (`smtp-enhanced-5_7_1-name`).
 pub fn id_part(code: &str) -> String {
@@ -75,6 +85,30 @@ pub fn protocol_messages(protocol: &Protocol) -> Vec<SourceMessage> {
         ] {
             push(code_field(protocol, code, field), text);
         }
+    }
+    for code in &protocol.codes {
+        for (i, example) in code.examples.iter().enumerate() {
+            if let Some(note) = &example.note {
+                push(example_note(protocol, &code.code, i + 1), note);
+            }
+        }
+    }
+    for (slug, examples) in &protocol.pair_examples {
+        for (i, example) in examples.iter().enumerate() {
+            if let Some(note) = &example.note {
+                push(example_note(protocol, &format!("pair-{slug}"), i + 1), note);
+            }
+        }
+    }
+    for command in &protocol.commands {
+        push(
+            command_field(protocol, &command.name, "summary"),
+            &command.summary,
+        );
+        push(
+            command_field(protocol, &command.name, "description"),
+            &command.description,
+        );
     }
     for (slug, notes) in &protocol.pair_notes {
         if let Some(pair) = Pair::parse_slug(slug) {

@@ -217,15 +217,58 @@ fn locations(protocol: &Protocol) -> BTreeMap<String, Location> {
             }
         }
     }
+    let pair_file = |slug: &str| dir.join(PAIRS_DIR).join(format!("{slug}.yaml"));
     for slug in protocol.pair_notes.keys() {
         if let Some(pair) = Pair::parse_slug(slug) {
             out.insert(
                 ids::pair_notes(protocol, &pair),
                 Location {
-                    file: dir.join(PAIRS_DIR).join(format!("{slug}.yaml")),
+                    file: pair_file(slug),
                     field: Some("notes".into()),
                     line: None,
                     shown: format!("{page}{slug}/"),
+                },
+            );
+        }
+    }
+    for (slug, examples) in &protocol.pair_examples {
+        for i in 0..examples.len() {
+            out.insert(
+                ids::example_note(protocol, &format!("pair-{slug}"), i + 1),
+                Location {
+                    file: pair_file(slug),
+                    field: Some(format!("examples[{i}].note")),
+                    line: None,
+                    shown: format!("{page}{slug}/"),
+                },
+            );
+        }
+    }
+    for code in &protocol.codes {
+        for i in 0..code.examples.len() {
+            out.insert(
+                ids::example_note(protocol, &code.code, i + 1),
+                Location {
+                    file: dir.join(format!("{}.yaml", code.code)),
+                    field: Some(format!("examples[{i}].note")),
+                    line: None,
+                    shown: format!("{page}{}/", code.code),
+                },
+            );
+        }
+    }
+    for command in &protocol.commands {
+        for field in ["summary", "description"] {
+            out.insert(
+                ids::command_field(protocol, &command.name, field),
+                Location {
+                    file: dir.join("commands").join(format!("{}.yaml", command.name)),
+                    field: Some(field.into()),
+                    line: None,
+                    shown: format!(
+                        "{page}commands/{}/ and the command index",
+                        command.name.to_ascii_lowercase()
+                    ),
                 },
             );
         }

@@ -137,6 +137,8 @@ pub struct ProtocolPage {
     pub picker: Option<Picker>,
     pub featured: Vec<Link>,
     pub codes_json: String,
+    /// `/<protocol>/commands/` when the protocol has commands.
+    pub commands_page: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -152,6 +154,17 @@ pub struct CodePage<'a> {
     pub also_in: Vec<super::number::NumberEntry>,
     /// `/codes/<number>/` when the number is shared.
     pub number_page: Option<String>,
+    /// The commands whose tables list this code, with its roles.
+    pub returned_by: Vec<super::command::CommandLink>,
+    pub examples: Vec<super::command::ExampleView>,
+    pub commands_page: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Session {
+    pub a: Vec<super::command::CommandLink>,
+    pub b: Vec<super::command::CommandLink>,
+    pub example: Option<super::command::ExampleView>,
 }
 
 #[derive(Serialize)]
@@ -163,6 +176,8 @@ pub struct Associated {
 #[derive(Serialize)]
 pub struct ComparePage<'a> {
     pub protocol: String,
+    /// Which commands each code answers, and an exchange that shows both.
+    pub session: Option<Session>,
     pub a: &'a LocalCode,
     pub b: &'a LocalCode,
     pub intro: Text,

@@ -6,7 +6,9 @@
 //! them in parallel and writes each as soon as it is done. `seo.rs` makes the
 //! files that are not pages (sitemap, robots.txt, JSON data, search index).
 
+mod command;
 pub mod context;
+pub mod diagram;
 pub mod localized;
 pub mod markdown;
 mod number;
@@ -37,6 +39,10 @@ pub enum PageId {
     Compare(usize, Pair),
     /// `/codes/<number>/`: a number several protocols define.
     Number(String),
+    /// `/<protocol>/commands/`
+    Commands(usize),
+    /// `/<protocol>/commands/<name>/`
+    Command(usize, usize),
     NotFound,
 }
 
@@ -103,6 +109,10 @@ impl Renderer {
                     .into_iter()
                     .map(|pair| PageId::Compare(pi, pair)),
             );
+            if !protocol.commands.is_empty() {
+                pages.push(PageId::Commands(pi));
+                pages.extend((0..protocol.commands.len()).map(|ci| PageId::Command(pi, ci)));
+            }
         }
         pages.extend(self.site.shared_numbers().into_iter().map(PageId::Number));
         pages
@@ -120,6 +130,11 @@ impl Renderer {
             }
             PageId::Compare(pi, pair) => Route::Compare(&self.site.protocols[*pi].id, pair),
             PageId::Number(number) => Route::Number(number),
+            PageId::Commands(pi) => Route::Commands(&self.site.protocols[*pi].id),
+            PageId::Command(pi, ci) => {
+                let protocol = &self.site.protocols[*pi];
+                Route::Command(&protocol.id, &protocol.commands[*ci].name)
+            }
         }
     }
 
@@ -161,6 +176,10 @@ pub fn render_samples(renderer: &Renderer) -> Diagnostics {
         }
         if let Some(pair) = protocol.pairs().into_iter().next() {
             samples.push(PageId::Compare(pi, pair));
+        }
+        if !protocol.commands.is_empty() {
+            samples.push(PageId::Commands(pi));
+            samples.push(PageId::Command(pi, 0));
         }
     }
     if let Some(number) = renderer.site.shared_numbers().into_iter().next() {

@@ -27,6 +27,14 @@ pub fn context(
             "compare.html",
             serialize(compare(r, locale, page, *pi, pair)),
         ),
+        PageId::Commands(pi) => (
+            "commands.html",
+            serialize(super::command::commands(r, locale, page, *pi)),
+        ),
+        PageId::Command(pi, ci) => (
+            "command.html",
+            serialize(super::command::command(r, locale, page, *pi, *ci)),
+        ),
         PageId::Number(number) => (
             "number.html",
             serialize(super::number::number(r, locale, page, number)),
@@ -281,6 +289,8 @@ fn protocol<'r>(
             .map(|pair| compare_link(r, locale, p, pair))
             .collect(),
         codes_json: r.urls.codes_json(&p.id).0,
+        commands_page: (!source.commands.is_empty())
+            .then(|| r.urls.path(locale, &Route::Commands(&p.id))),
     };
     wrap(r, locale, page, head, body)
 }
@@ -342,6 +352,10 @@ fn code<'r>(
         comparisons,
         picker: picker(p, source.pair_policy, &code.code),
         associated: associated(r, locale, pi, ci),
+        returned_by: super::command::returned_by(r, locale, pi, &code.code),
+        examples: super::command::code_examples(r, locale, pi, ci),
+        commands_page: (!source.commands.is_empty())
+            .then(|| r.urls.path(locale, &Route::Commands(&p.id))),
         also_in: super::number::entries(
             r,
             locale,
@@ -444,8 +458,21 @@ fn compare<'r>(
             .filter(|x| !a.references.contains(x))
             .cloned(),
     );
+    let session = {
+        let (ra, rb) = (
+            super::command::returned_by(r, locale, pi, &a.code),
+            super::command::returned_by(r, locale, pi, &b.code),
+        );
+        let example = super::command::pair_example(r, locale, pi, &a.code, &b.code);
+        (!ra.is_empty() || !rb.is_empty() || example.is_some()).then_some(Session {
+            a: ra,
+            b: rb,
+            example,
+        })
+    };
     let body = ComparePage {
         protocol: p.name.clone(),
+        session,
         a,
         b,
         intro: r.t(locale, "compare-intro", &args),

@@ -1,6 +1,7 @@
 //! Files that are not pages: sitemap, robots.txt, per-protocol JSON data and
 //! the search index of each locale.
 
+use crate::i18n::Arg;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -55,6 +56,17 @@ struct CodeRecord<'a> {
     category: String,
     name: &'a str,
     summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    standing: Option<&'a crate::content::Standing>,
+    /// The number shared across protocols (`421`), when the form has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<&'a str>,
+    /// Codes of the associated protocol it goes with, both directions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    associated: Vec<String>,
+    /// The commands whose tables list it, with its roles there.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    commands: std::collections::BTreeMap<&'a str, Vec<crate::content::commands::Role>>,
     urls: std::collections::BTreeMap<&'a str, String>,
 }
 
@@ -63,6 +75,8 @@ struct CodesFile<'a> {
     protocol: &'a str,
     name: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    associated_protocol: Option<&'a str>,
     codes: Vec<CodeRecord<'a>>,
 }
 
@@ -78,6 +92,22 @@ pub fn codes_json(r: &Renderer, pi: usize) -> String {
             category: code.category(),
             name: &code.name,
             summary: &code.summary,
+            standing: code.standing.as_ref(),
+            commands: protocol
+                .commands_of(&code.code)
+                .into_iter()
+                .map(|(c, roles)| (c.name.as_str(), roles))
+                .collect(),
+            number: code.parts.number.as_deref(),
+            associated: if code.associated.is_empty() {
+                r.site
+                    .associated_with(&protocol.id, &code.code)
+                    .into_iter()
+                    .map(|(_, c)| c.code.clone())
+                    .collect()
+            } else {
+                code.associated.clone()
+            },
             urls: r
                 .config
                 .locales
@@ -95,6 +125,13 @@ pub fn codes_json(r: &Renderer, pi: usize) -> String {
         protocol: &protocol.id,
         name: &protocol.name,
         title: &protocol.title,
+        associated_protocol: protocol.associated_protocol.as_deref().or_else(|| {
+            r.site
+                .protocols
+                .iter()
+                .find(|p| p.associated_protocol.as_deref() == Some(protocol.id.as_str()))
+                .map(|p| p.id.as_str())
+        }),
         codes,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
@@ -117,6 +154,10 @@ struct SearchEntry<'a> {
     b: &'a str,
     /// pair policy: whether cross-class comparisons exist
     x: bool,
+    /// other ways readers type it: `571` for 5.7.1, and the codes it goes
+    /// with in the associated protocol (`550` for 5.7.1, `5.7.1` for 550)
+    #[serde(skip_serializing_if = "String::is_empty")]
+    a: String,
 }
 
 /// `/search/<locale>.json`: what the search box matches against.
@@ -143,8 +184,148 @@ pub fn search_index(r: &Renderer, locale: &str) -> String {
                     u: &code.url,
                     b: &p.url,
                     x: source.pair_policy == crate::content::PairPolicy::All,
+                    a: aliases(r, source, source_code),
                 })
         })
         .collect();
+    let numbers: Vec<(String, crate::i18n::Text, String)> = r
+        .site
+        .shared_numbers()
+        .into_iter()
+        .map(|number| {
+            let protocols: Vec<&str> = r
+                .site
+                .with_number(&number)
+                .iter()
+                .map(|(p, _)| p.name.as_str())
+                .collect();
+            let protocols = protocols.join(", ");
+            let args = [
+                ("number", Arg::Str(&number)),
+                ("protocols", Arg::Str(&protocols)),
+            ];
+            let title = r.t(locale, "number-title", &args);
+            let url = r.urls.path(locale, &Route::Number(&number));
+            (number, title, url)
+        })
+        .collect();
+    let mut entries = entries;
+    let commands: Vec<(&str, &str, crate::i18n::Text, String, &str)> = local
+        .protocols
+        .iter()
+        .zip(&r.site.protocols)
+        .flat_map(|(p, source)| {
+            source.commands.iter().map(move |c| {
+                let id = crate::i18n::ids::command_field(source, &c.name, "summary");
+                let summary = r.catalog.content(locale, &id, &c.summary).value;
+                let title = r.t(
+                    locale,
+                    "command-title",
+                    &[("protocol", Arg::Str(&p.name)), ("name", Arg::Str(&c.name))],
+                );
+                (
+                    p.name.as_str(),
+                    c.name.as_str(),
+                    title,
+                    summary,
+                    p.url.as_str(),
+                )
+            })
+        })
+        .map(|(p, name, title, summary, base)| {
+            let url = format!("{base}commands/{}/", name.to_ascii_lowercase());
+            (
+                p,
+                name,
+                crate::i18n::Text {
+                    text: format!("{}: {summary}", title.text),
+                    ..Default::default()
+                },
+                url,
+                base,
+            )
+        })
+        .collect();
+    entries.extend(
+        commands
+            .iter()
+            .map(|(p, name, text, url, base)| SearchEntry {
+                p,
+                c: name,
+                n: &text.text,
+                s: "",
+                e: String::new(),
+                u: url,
+                b: base,
+                x: false,
+                a: name.to_ascii_lowercase(),
+            }),
+    );
+    entries.extend(numbers.iter().map(|(number, title, url)| SearchEntry {
+        p: "",
+        c: number,
+        n: &title.text,
+        s: "",
+        e: String::new(),
+        u: url,
+        b: "",
+        x: false,
+        a: String::new(),
+    }));
     serde_json::to_string(&entries).unwrap_or_default()
+}
+
+/// What else a reader may type for `code`: its digits without dots (`571`),
+/// and the codes it goes with in the associated protocol, both ways.
+fn aliases(
+    r: &Renderer,
+    protocol: &crate::content::Protocol,
+    code: &crate::content::Code,
+) -> String {
+    let mut out: Vec<String> = Vec::new();
+    if code.code.contains('.') {
+        out.push(code.code.replace('.', ""));
+    }
+    out.extend(code.associated.iter().cloned());
+    out.extend(
+        r.site
+            .associated_with(&protocol.id, &code.code)
+            .into_iter()
+            .map(|(_, c)| c.code.clone()),
+    );
+    out.join(" ")
+}
+
+/// `/<protocol>/commands.json`: every command with its reply table, as the
+/// command files give it, and each locale's page URL.
+pub fn commands_json(r: &Renderer, pi: usize) -> String {
+    let protocol = &r.site.protocols[pi];
+    let commands: Vec<serde_json::Value> = protocol
+        .commands
+        .iter()
+        .map(|c| {
+            let urls: std::collections::BTreeMap<&str, String> = r
+                .config
+                .locales
+                .iter()
+                .map(|l| {
+                    (
+                        l.as_str(),
+                        r.urls.absolute(l, &Route::Command(&protocol.id, &c.name)),
+                    )
+                })
+                .collect();
+            serde_json::json!({
+                "name": c.name,
+                "syntax": c.syntax,
+                "summary": c.summary,
+                "replies": c.replies,
+                "references": c.references,
+                "urls": urls,
+            })
+        })
+        .collect();
+    let file =
+        serde_json::json!({ "protocol": protocol.id, "name": protocol.name, "commands": commands });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
 }

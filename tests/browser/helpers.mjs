@@ -44,5 +44,6 @@ export function launch() {
 }
 
 // One page of each kind, in each locale: what axe, vnu and the overflow check visit.
-export const samplePaths = ["/", "/ftp/", "/ftp/125/", "/ftp/125-vs-426/", "/http/404-vs-410/", "/smtp/550/", "/404.html"]
+export const samplePaths = ["/", "/ftp/", "/ftp/125/", "/ftp/125-vs-426/", "/http/404-vs-410/", "/smtp/550/", "/404.html",
+  "/ftp/commands/", "/ftp/commands/retr/", "/codes/421/", "/smtp-enhanced/5.7.1/", "/smtp-enhanced/5.1.1-vs-5.1.10/", "/http/499/"]
   .flatMap((p) => [p, p === "/" ? "/ko/" : "/ko" + p]);

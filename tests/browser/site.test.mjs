@@ -20,11 +20,12 @@ after(async () => {
   server?.close();
 });
 
-async function open(path, options = {}) {
+async function open(path, options = {}, onConsole = null) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  if (onConsole) page.on("console", onConsole);
   const response = await page.goto(base + path);
   return { page, context, response, errors };
 }
@@ -89,6 +90,40 @@ test("search finds codes by number, words and Korean words", async () => {
 
   ({ context, results } = await search("/", "125 vs 426"));
   assert.match(results[0], /FTP 125 vs 426/);
+  await context.close();
+});
+
+test("search lists every protocol's 421, finds enhanced codes and commands", async () => {
+  let { context, results } = await search("/", "421");
+  for (const name of ["FTP 421", "HTTP 421", "SMTP 421"]) assert.ok(results.some((r) => r.startsWith(name)), `${name} in ${results.join(" | ")}`);
+  assert.ok(results.some((r) => r.includes("FTP, HTTP, SMTP")), "the number page is offered");
+  await context.close();
+  for (const query of ["5.7.1", "571"]) {
+    ({ context, results } = await search("/", query));
+    assert.match(results[0], /^SMTP enhanced 5\.7\.1/, `${query}: ${results.join(" | ")}`);
+    await context.close();
+  }
+  ({ context, results } = await search("/", "550 5.7.1"));
+  assert.ok(results.slice(0, 3).some((r) => r.startsWith("SMTP enhanced 5.7.1")), results.join(" | "));
+  assert.ok(results.slice(0, 3).some((r) => r.startsWith("SMTP 550")), results.join(" | "));
+  await context.close();
+  ({ context, results } = await search("/", "rcpt"));
+  assert.ok(results.some((r) => r.startsWith("SMTP RCPT")), results.join(" | "));
+  await context.close();
+});
+
+test("125 vs 426 shows the exchange and its diagram, with an accessible name and no console errors", async () => {
+  const errors = [];
+  const { page, context, errors: pageErrors } = await open("/ftp/125-vs-426/", {}, (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
+  const svg = page.locator("#in-session ~ figure svg.sequence, section[aria-labelledby=in-session] svg.sequence").first();
+  await svg.waitFor();
+  assert.equal(await svg.getAttribute("role"), "img");
+  const name = await svg.evaluate((el) => el.getAttribute("aria-labelledby").split(" ").map((id) => document.getElementById(id).textContent).join(" "));
+  assert.match(name, /RETR/);
+  const transcript = await page.locator("section[aria-labelledby=in-session] pre.transcript").innerText();
+  assert.match(transcript, /S: 125/);
+  assert.match(transcript, /S: 426/);
+  assert.deepEqual([...errors, ...pageErrors], []);
   await context.close();
 });
 
