@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, Partial};
 use crate::content::{self, Site};
 use crate::diag::Diagnostics;
-use crate::i18n::Catalog;
+use crate::i18n::{Catalog, review};
 use crate::output::{self, Staging};
 use crate::render::{self, PageId, Renderer, seo};
 
@@ -23,10 +23,24 @@ pub struct BuildReport {
     pub pages: Vec<(String, usize)>,
     /// Messages that fell back to the source locale, per locale.
     pub fallbacks: BTreeMap<String, usize>,
+    /// Per translated locale: how complete, how outdated.
+    pub translations: Vec<Translation>,
     pub source_locale: String,
     pub elapsed: Duration,
     /// Problems that did not stop the build (an expired registration).
     pub warnings: Vec<crate::diag::Diagnostic>,
+}
+
+/// How far one translated locale is, for the build report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub locale: String,
+    /// Translated messages (current or outdated), in percent.
+    pub percent: u8,
+    /// Messages whose English changed since they were translated.
+    pub outdated: usize,
+    /// What `partial_threshold` did; `None` at or above it.
+    pub partial: Option<Partial>,
 }
 
 /// Everything loaded and checked; what `check`, `build` and `serve` share.
@@ -48,13 +62,25 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let tera = render::templates::load(root)
         .map_err(|d| diagnostics.extend(d))
         .ok();
-    match (site, catalog, tera) {
-        (Some(site), Some(catalog), Some(tera)) if diagnostics.is_empty() => Ok(Loaded {
-            config,
-            site,
-            catalog,
-            tera,
-        }),
+    // Which translations are current, outdated, copies of the English or
+    // broken (a variable the English does not offer is an error).
+    let review = site.as_ref().and_then(|site| {
+        review::review(root, &config, site)
+            .map_err(|d| diagnostics.extend(d))
+            .ok()
+    });
+    if let Some(review) = &review {
+        diagnostics.extend(review.diagnostics());
+    }
+    match (site, catalog, tera, review) {
+        (Some(site), Some(catalog), Some(tera), Some(review)) if diagnostics.is_empty() => {
+            Ok(Loaded {
+                config,
+                site,
+                catalog: catalog.with_review(&review),
+                tera,
+            })
+        }
         _ => Err(diagnostics.sorted()),
     }
 }
@@ -66,8 +92,34 @@ pub fn check(root: &Path) -> Result<Renderer, Diagnostics> {
 }
 
 impl Loaded {
-    pub fn into_renderer(self) -> Renderer {
+    /// The renderer, without the locales that `partial = "skip"` leaves out.
+    pub fn into_renderer(mut self) -> Renderer {
+        let skipped: Vec<String> = self
+            .translations()
+            .into_iter()
+            .filter(|t| t.partial == Some(Partial::Skip))
+            .map(|t| t.locale)
+            .collect();
+        self.config.locales.retain(|l| !skipped.contains(l));
         Renderer::new(self.config, self.site, self.catalog, self.tera)
+    }
+
+    /// Every translated locale: how complete, how outdated, and what
+    /// `partial_threshold` does with it.
+    pub fn translations(&self) -> Vec<Translation> {
+        let i18n = &self.config.i18n;
+        self.config
+            .translated_locales()
+            .filter_map(|locale| {
+                let reviewed = self.catalog.reviewed(locale)?;
+                Some(Translation {
+                    locale: locale.to_string(),
+                    percent: reviewed.percent,
+                    outdated: reviewed.outdated.len(),
+                    partial: i18n.is_partial(reviewed.percent).then_some(i18n.partial),
+                })
+            })
+            .collect()
     }
 }
 
@@ -96,6 +148,7 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         }
         loaded.config.base_url = base_url.trim_end_matches('/').to_string();
     }
+    let translations = loaded.translations();
     let mut renderer = loaded.into_renderer();
     renderer.live_reload = options.live_reload;
     let output = options
@@ -113,6 +166,7 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         output,
         pages: counts,
         fallbacks: renderer.catalog.fallback_counts(),
+        translations,
         source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
         warnings: renderer.site.warnings.clone(),
@@ -181,6 +235,35 @@ impl BuildReport {
             self.output.display(),
             self.elapsed.as_millis()
         )
+    }
+
+    /// One line on the translated locales: how complete, how many outdated
+    /// messages, and what `partial_threshold` did.
+    pub fn translation_line(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .translations
+            .iter()
+            .map(|t| {
+                let mut part = format!(
+                    "{} {}% translated, {} outdated",
+                    t.locale, t.percent, t.outdated
+                );
+                match t.partial {
+                    Some(Partial::Notice) => {
+                        part.push_str(" (partly translated: pages carry a notice)")
+                    }
+                    Some(Partial::Skip) => part.push_str(" (partly translated: not built)"),
+                    None => {}
+                }
+                part
+            })
+            .collect();
+        (!parts.is_empty()).then(|| {
+            format!(
+                "Translations: {} (`codecompare i18n status` lists what to do)",
+                parts.join("; ")
+            )
+        })
     }
 
     /// One line on fallbacks, when any locale fell back.

@@ -1,4 +1,5 @@
-//! `site.toml`: the site's title, base URL, locales and output folder.
+//! `site.toml`: the site's title, base URL, locales and output folder, and
+//! what to do with a partly translated locale (`[i18n]`).
 //!
 //! The first stage of the pipeline: a root folder in, a validated `Config` out.
 
@@ -9,7 +10,16 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 
 pub const CONFIG_FILE: &str = "site.toml";
-const KEYS: [&str; 5] = ["title", "base_url", "default_locale", "locales", "output"];
+const KEYS: [&str; 8] = [
+    "title",
+    "base_url",
+    "default_locale",
+    "locales",
+    "output",
+    "i18n",
+    "partial_threshold",
+    "partial",
+];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +30,34 @@ struct RawConfig {
     locales: Vec<String>,
     #[serde(default = "default_output")]
     output: PathBuf,
+    #[serde(default)]
+    i18n: I18nConfig,
+}
+
+/// `[i18n]`: below `partial_threshold` percent translated, a locale's pages
+/// carry a "partly translated" notice (`partial = "notice"`, the default) or
+/// are not built (`partial = "skip"`).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct I18nConfig {
+    pub partial_threshold: Option<u8>,
+    #[serde(default)]
+    pub partial: Partial,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Partial {
+    #[default]
+    Notice,
+    Skip,
+}
+
+impl I18nConfig {
+    /// Whether a locale translated to `percent` is below the threshold.
+    pub fn is_partial(&self, percent: u8) -> bool {
+        self.partial_threshold.is_some_and(|t| percent < t)
+    }
 }
 
 fn default_output() -> PathBuf {
@@ -39,6 +77,7 @@ pub struct Config {
     pub locales: Vec<String>,
     /// The output folder, relative to the root unless absolute.
     pub output: PathBuf,
+    pub i18n: I18nConfig,
 }
 
 impl Config {
@@ -124,6 +163,13 @@ fn validate(root: &Path, raw: RawConfig, source: &str) -> Result<Config, Diagnos
             "add it to `locales`",
         ));
     }
+    if raw.i18n.partial_threshold.is_some_and(|t| t > 100) {
+        diagnostics.push(error(
+            "partial_threshold",
+            "`partial_threshold` is a percentage: 0 to 100".into(),
+            "write it like partial_threshold = 80",
+        ));
+    }
     let mut locales = vec![raw.default_locale.clone()];
     for locale in raw.locales {
         if locales.contains(&locale) && locale != raw.default_locale {
@@ -143,6 +189,7 @@ fn validate(root: &Path, raw: RawConfig, source: &str) -> Result<Config, Diagnos
         default_locale: raw.default_locale,
         locales,
         output: raw.output,
+        i18n: raw.i18n,
     })
 }
 
@@ -174,6 +221,7 @@ mod tests {
             default_locale: "en".into(),
             locales: vec!["en".into()],
             output: default_output(),
+            i18n: I18nConfig::default(),
         };
         assert_eq!(config.base_path(), "/docs");
         let root_site = Config {

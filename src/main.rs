@@ -17,5 +17,11 @@ fn main() -> ExitCode {
         cmd::Command::I18n(cmd::I18nCommand::Status(args)) => {
             cmd::i18n_status::execute(args, cli.color)
         }
+        cmd::Command::I18n(cmd::I18nCommand::Accept(args)) => {
+            cmd::i18n_accept::execute(args, cli.color)
+        }
+        cmd::Command::I18n(cmd::I18nCommand::Export(args)) => {
+            cmd::i18n_export::execute(args, cli.color)
+        }
     }
 }

@@ -49,7 +49,7 @@
         entries.forEach(function (e) { if (e.c === codes[1] && a && e.p === a.p && !b) b = e; });
         if (a && b && (a.x || a.c[0] === b.c[0])) {
           var lo = +a.c < +b.c ? a : b, hi = lo === a ? b : a;
-          items.push({ href: a.b + lo.c + "-vs-" + hi.c + "/", code: a.p + " " + lo.c + " vs " + hi.c, name: form.dataset.compare, summary: lo.n + " / " + hi.n });
+          items.push({ href: a.b + lo.c + "-vs-" + hi.c + "/", code: a.p + " " + lo.c + " " + (form.dataset.vs || "vs") + " " + hi.c, name: form.dataset.compare, summary: lo.n + " / " + hi.n });
         }
         terms = [codes[0]];
       }

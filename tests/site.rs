@@ -558,8 +558,9 @@ fn korean_translation_is_complete() {
     assert!(run.status.success(), "{}", stderr(&run));
     let report: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
     for locale in report["locales"].as_array().unwrap() {
+        assert_eq!(locale["percent"], 100, "{}", locale["locale"]);
         for file in locale["files"].as_array().unwrap() {
-            for kind in ["missing", "obsolete", "broken"] {
+            for kind in ["missing", "outdated", "untranslated", "obsolete", "broken"] {
                 assert_eq!(
                     file[kind].as_array().unwrap().len(),
                     0,
@@ -609,4 +610,31 @@ fn no_page_depends_on_another_host() {
             assert!(value.starts_with('/'), "{} loads {value}", file.display());
         }
     }
+}
+
+#[test]
+fn korean_home_page_speaks_korean() {
+    let html = read(&site().join("ko/index.html"));
+    assert!(
+        html.contains("<h1>응답 코드</h1>"),
+        "site title from ko/site.ftl"
+    );
+    assert!(html.contains("<a class=\"brand\" href=\"/ko/\">응답 코드</a>"));
+    let ftp = codes_per_protocol()["ftp"];
+    let pairs = ftp * (ftp - 1) / 2;
+    let grouped = if pairs >= 1000 {
+        format!("{},{:03}", pairs / 1000, pairs % 1000)
+    } else {
+        pairs.to_string()
+    };
+    assert!(
+        html.contains(&format!(
+            "<p class=\"meta\">코드 {ftp}개 · 비교 {grouped}개</p>"
+        )),
+        "counts are a sentence pattern with grouped numbers"
+    );
+    let en = read(&site().join("index.html"));
+    assert!(en.contains(&format!(
+        "<p class=\"meta\">{ftp} codes · {grouped} comparisons</p>"
+    )));
 }

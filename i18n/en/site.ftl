@@ -25,8 +25,7 @@ heading-references = References
 heading-compare = Compare two codes
 label-class = Class
 label-category = Category
-label-codes = codes
-label-comparisons = comparisons
+label-vs = vs
 anchor-link = Link to this section
 search-label = Search codes
 search-placeholder = Search codes: 426, connection closed…
@@ -42,6 +41,19 @@ data-json = All codes as JSON
 notfound-title = Page not found
 notfound-text = There is no page at this address. Search for a code, or start from the home page.
 footer-text = Facts from the RFCs and the IANA registries, in our own words.
+outdated-notice = The English text of this part has changed since it was translated.
+source-link = Read it in English
+
+## Shown on every page of a locale below `partial_threshold` (site.toml). Variable: $percent.
+partial-notice = This translation is { $percent }% complete: what is not translated yet is shown in English.
+## On the home page, per protocol. Variables: $codes, $comparisons (numbers).
+protocol-counts = { $codes ->
+    [one] { $codes } code
+   *[other] { $codes } codes
+} · { $comparisons ->
+    [one] { $comparisons } comparison
+   *[other] { $comparisons } comparisons
+}
 
 ## Patterns. Variables: $protocol (FTP), $code, $name, $summary, $class, $digit,
 ## $class_form (the family of codes: 4xx, 5.x.x).
@@ -55,6 +67,8 @@ code-meta = { $protocol } { $code } { $name }: { $summary }
 ## $a_summary, $b_summary, $a_class, $b_class, $a_digit, $b_digit,
 ## $a_class_form, $b_class_form (4xx, 5.x.x).
 compare-title = { $protocol } { $a } { $a_name } vs { $b } { $b_name }
+## A comparison in links and breadcrumbs. Variables: $a, $b (codes).
+compare-short = { $a } vs { $b }
 compare-meta = { $protocol } { $a } ({ $a_name }) compared with { $b } ({ $b_name }): what each means, when you see it, how to fix it, and the key differences.
 compare-intro = { $a } { $a_name } belongs to class { $a_class_form } ({ $a_class }). { $a_summary } { $b } { $b_name } belongs to class { $b_class_form } ({ $b_class }). { $b_summary }
 

@@ -26,6 +26,7 @@ b-eun = { NUMBER_END($b) ->
    *[other] 은
 }
 
+site-title = 응답 코드
 language-name = 한국어
 nav-home = 홈
 nav-breadcrumbs = 현재 위치
@@ -49,8 +50,7 @@ heading-references = 참고 문서
 heading-compare = 두 코드 비교하기
 label-class = 계열
 label-category = 범주
-label-codes = 개 코드
-label-comparisons = 개 비교
+label-vs = vs
 anchor-link = 이 절로 바로 가는 링크
 search-label = 코드 검색
 search-placeholder = 코드 검색: 426, 연결 종료…
@@ -66,6 +66,10 @@ data-json = 전체 코드 JSON
 notfound-title = 페이지를 찾을 수 없습니다
 notfound-text = 이 주소에는 페이지가 없습니다. 코드를 검색하거나 홈에서 시작하세요.
 footer-text = RFC와 IANA 레지스트리의 내용을 바탕으로 직접 정리했습니다.
+outdated-notice = 이 부분은 번역한 뒤에 영어 원문이 바뀌었습니다.
+source-link = 영어 원문 보기
+partial-notice = 이 번역은 { $percent }% 완료되었습니다. 아직 번역하지 않은 부분은 영어로 표시됩니다.
+protocol-counts = 코드 { $codes }개 · 비교 { $comparisons }개
 
 protocol-title = { $protocol } 응답 코드
 protocol-heading = { $protocol } 응답 코드: { $title }
@@ -74,6 +78,7 @@ code-title = { $protocol } { $code } { $name }
 code-meta = { $protocol } { $code } { $name }: { $summary }
 
 compare-title = { $protocol } { $a } { $a_name } vs { $b } { $b_name }
+compare-short = { $a } vs { $b }
 compare-meta = { $protocol } { $a }({ $a_name }){ a-gwa } { $b }({ $b_name }) 비교: 각 코드의 의미, 보게 되는 경우, 해결 방법과 주요 차이점.
 compare-intro = { $a }({ $a_name }){ a-eun } { $a_class_form } 계열({ $a_class }) 응답입니다. { $a_summary } { $b }({ $b_name }){ b-eun } { $b_class_form } 계열({ $b_class }) 응답입니다. { $b_summary }
 

@@ -31,7 +31,10 @@ pub fn execute(args: BuildArgs, color: Color) -> ExitCode {
         Ok(report) => {
             codecompare::diag::Diagnostics(report.warnings.clone()).emit(root, color.choice());
             println!("{}", report.summary());
-            if let Some(line) = report.fallback_line() {
+            for line in [report.translation_line(), report.fallback_line()]
+                .into_iter()
+                .flatten()
+            {
                 println!("{line}");
             }
             ExitCode::SUCCESS

@@ -1,4 +1,5 @@
-//! `codecompare i18n status`: what each locale is missing, has left over, or has broken.
+//! `codecompare i18n status`: how complete each locale is, and what it is
+//! missing, has outdated or untranslated, has left over, or has broken.
 
 use std::process::ExitCode;
 

@@ -5,6 +5,8 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod format;
+pub mod i18n_accept;
+pub mod i18n_export;
 pub mod i18n_status;
 pub mod schema;
 pub mod serve;
@@ -47,8 +49,13 @@ pub enum Command {
 
 #[derive(Subcommand)]
 pub enum I18nCommand {
-    /// Per locale: missing, obsolete and broken messages.
+    /// Per locale: how much is translated; missing, outdated, untranslated,
+    /// obsolete and broken messages.
     Status(i18n_status::StatusArgs),
+    /// Record translations as reviewed against the current English.
+    Accept(i18n_accept::AcceptArgs),
+    /// Write the English content as .ftl source files for translation tools.
+    Export(i18n_export::ExportArgs),
 }
 
 /// The site folder, shared by every subcommand.

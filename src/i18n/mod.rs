@@ -9,8 +9,20 @@
 //! Sentence patterns get their data as Fluent variables, and every bundle
 //! offers `NUMBER_END($code)` so each language decides its own grammar (see
 //! TRANSLATING.md).
+//!
+//! `review.rs` tells, per locale and message, whether a translation is
+//! current, outdated (the English changed since: `fingerprint.rs`), a copy
+//! of the English, missing or broken; `Catalog::with_review` makes lookups
+//! follow it (a copy shows as English, an outdated text is flagged).
 
+pub mod accept;
+pub mod export;
+pub mod fingerprint;
+pub mod ftl;
 pub mod ids;
+mod numbers;
+pub mod review;
+pub mod source;
 pub mod status;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,6 +44,9 @@ pub const SITE_FILE: &str = "site.ftl";
 /// never occur in content).
 const FALLBACK_START: char = '\u{E000}';
 const FALLBACK_END: char = '\u{E001}';
+/// Marks text in the page's language inside a pattern that fell back.
+const NATIVE_START: char = '\u{E002}';
+const NATIVE_END: char = '\u{E003}';
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -41,6 +56,8 @@ type Bundle = FluentBundle<FluentResource>;
 pub struct Text {
     pub text: String,
     pub html: String,
+    /// A translation whose English has changed since it was reviewed.
+    pub outdated: bool,
 }
 
 impl Text {
@@ -49,6 +66,7 @@ impl Text {
         Text {
             text: text.to_string(),
             html: escape_html(text),
+            outdated: false,
         }
     }
 
@@ -57,6 +75,7 @@ impl Text {
         Text {
             text: text.to_string(),
             html: format!("<span lang=\"{lang}\">{}</span>", escape_html(text)),
+            outdated: false,
         }
     }
 
@@ -71,6 +90,19 @@ impl Text {
 pub struct Lookup {
     pub value: String,
     pub fell_back: bool,
+    /// The translation's English has changed since it was reviewed.
+    pub outdated: bool,
+}
+
+/// What the review says about one locale, for lookups and the build report.
+#[derive(Debug, Clone, Default)]
+pub struct Reviewed {
+    /// Translations that are copies of the English: shown as English.
+    pub untranslated: BTreeSet<String>,
+    /// Translations whose English changed since: shown, flagged.
+    pub outdated: BTreeSet<String>,
+    /// Translated messages in percent.
+    pub percent: u8,
 }
 
 /// Fluent bundles of every locale, with the source locale's as fallback.
@@ -81,6 +113,8 @@ pub struct Catalog {
     ui_ids: Vec<String>,
     /// `(locale, message id)` of every fallback taken, for the build report.
     fallbacks: Mutex<BTreeSet<(String, String)>>,
+    /// Per translated locale, once `with_review` has run.
+    reviewed: BTreeMap<String, Reviewed>,
 }
 
 impl Catalog {
@@ -106,7 +140,43 @@ impl Catalog {
             bundles,
             ui_ids,
             fallbacks: Mutex::new(BTreeSet::new()),
+            reviewed: BTreeMap::new(),
         })
+    }
+
+    /// Lookups follow the review: a copy of the English is shown as English,
+    /// an outdated translation is flagged.
+    pub fn with_review(mut self, review: &review::Review) -> Catalog {
+        self.reviewed = review
+            .locales
+            .iter()
+            .map(|l| {
+                let reviewed = Reviewed {
+                    untranslated: l.ids(review::State::Untranslated),
+                    outdated: l.ids(review::State::Outdated),
+                    percent: l.percent(),
+                };
+                (l.locale.clone(), reviewed)
+            })
+            .collect();
+        self
+    }
+
+    /// The review of a translated locale (empty before `with_review`).
+    pub fn reviewed(&self, locale: &str) -> Option<&Reviewed> {
+        self.reviewed.get(locale)
+    }
+
+    fn is_untranslated(&self, locale: &str, id: &str) -> bool {
+        self.reviewed
+            .get(locale)
+            .is_some_and(|r| r.untranslated.contains(id))
+    }
+
+    fn is_outdated(&self, locale: &str, id: &str) -> bool {
+        self.reviewed
+            .get(locale)
+            .is_some_and(|r| r.outdated.contains(id))
     }
 
     pub fn is_source(&self, locale: &str) -> bool {
@@ -118,24 +188,21 @@ impl Catalog {
         &self.ui_ids
     }
 
-    /// A UI or sentence message, falling back to the source locale.
+    /// A UI or sentence message, falling back to the source locale. In a
+    /// pattern that fell back, only the English parts are marked `lang`:
+    /// values given in the page's language keep it.
     pub fn message(&self, locale: &str, id: &str, args: &[(&str, Arg)]) -> Text {
-        let fluent_args = to_fluent_args(args);
-        if let Some(value) = self.format(locale, id, &fluent_args) {
-            return marked_to_text(&value, &self.source_locale);
+        if !self.is_untranslated(locale, id)
+            && let Some(value) = self.format(locale, id, &to_fluent_args(args, false))
+        {
+            return marked_to_text(&value, &self.source_locale, false);
         }
-        if !self.is_source(locale) {
+        let fell_back = !self.is_source(locale);
+        if fell_back {
             self.record_fallback(locale, id);
         }
-        match self.format(&self.source_locale, id, &fluent_args) {
-            Some(value) if !self.is_source(locale) => {
-                let text = marked_to_text(&value, &self.source_locale);
-                Text {
-                    html: format!("<span lang=\"{}\">{}</span>", self.source_locale, text.html),
-                    text: text.text,
-                }
-            }
-            Some(value) => marked_to_text(&value, &self.source_locale),
+        match self.format(&self.source_locale, id, &to_fluent_args(args, fell_back)) {
+            Some(value) => marked_to_text(&value, &self.source_locale, fell_back),
             // Missing in the source locale too: show the id, as Fluent tools do.
             None => Text::native(id),
         }
@@ -148,18 +215,24 @@ impl Catalog {
             return Lookup {
                 value: source.to_string(),
                 fell_back: false,
+                outdated: false,
             };
         }
-        match self.format(locale, id, &FluentArgs::new()) {
+        let own = (!self.is_untranslated(locale, id))
+            .then(|| self.format(locale, id, &FluentArgs::new()))
+            .flatten();
+        match own {
             Some(value) => Lookup {
                 value,
                 fell_back: false,
+                outdated: self.is_outdated(locale, id),
             },
             None => {
                 self.record_fallback(locale, id);
                 Lookup {
                     value: source.to_string(),
                     fell_back: true,
+                    outdated: false,
                 }
             }
         }
@@ -197,7 +270,10 @@ pub enum Arg<'a> {
     Number(usize),
 }
 
-fn to_fluent_args<'a>(args: &'a [(&'a str, Arg<'a>)]) -> FluentArgs<'a> {
+/// Fluent arguments; text values are wrapped in markers saying their
+/// language when it differs from the pattern's: source-locale text in a
+/// translated pattern, page-language text in a pattern that fell back.
+fn to_fluent_args<'a>(args: &'a [(&'a str, Arg<'a>)], pattern_fell_back: bool) -> FluentArgs<'a> {
     let mut fluent = FluentArgs::new();
     for (name, arg) in args {
         match arg {
@@ -207,22 +283,59 @@ fn to_fluent_args<'a>(args: &'a [(&'a str, Arg<'a>)]) -> FluentArgs<'a> {
                 *name,
                 FluentValue::from(format!("{FALLBACK_START}{}{FALLBACK_END}", text.text)),
             ),
+            Arg::Text(text) if pattern_fell_back => fluent.set(
+                *name,
+                FluentValue::from(format!("{NATIVE_START}{}{NATIVE_END}", text.text)),
+            ),
             Arg::Text(text) => fluent.set(*name, FluentValue::from(text.text.as_str())),
         }
     }
     fluent
 }
 
-/// Turns a formatted sentence with fallback markers into plain text and HTML.
-fn marked_to_text(value: &str, source_locale: &str) -> Text {
-    let text: String = value
-        .chars()
-        .filter(|c| *c != FALLBACK_START && *c != FALLBACK_END)
-        .collect();
-    let html = escape_html(value)
-        .replace(FALLBACK_START, &format!("<span lang=\"{source_locale}\">"))
-        .replace(FALLBACK_END, "</span>");
-    Text { text, html }
+/// Turns a formatted sentence with language markers into plain text and
+/// HTML where every run of source-locale words is a `<span lang>`.
+fn marked_to_text(value: &str, source_locale: &str, pattern_fell_back: bool) -> Text {
+    // Runs of (in the source locale?, text); a stack, as markers nest.
+    let mut stack = vec![pattern_fell_back];
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in value.chars() {
+        match c {
+            FALLBACK_START => stack.push(true),
+            NATIVE_START => stack.push(false),
+            FALLBACK_END | NATIVE_END => {
+                if stack.len() > 1 {
+                    stack.pop();
+                }
+            }
+            c => {
+                let english = stack.last().copied().unwrap_or(false);
+                match runs.last_mut() {
+                    Some((lang, run)) if *lang == english => run.push(c),
+                    _ => runs.push((english, c.to_string())),
+                }
+            }
+        }
+    }
+    let mut text = String::with_capacity(value.len());
+    let mut html = String::with_capacity(value.len());
+    for (english, run) in &runs {
+        text.push_str(run);
+        // Digits, spaces and punctuation belong to no language.
+        if *english && run.chars().any(char::is_alphabetic) {
+            html.push_str(&format!(
+                "<span lang=\"{source_locale}\">{}</span>",
+                escape_html(run)
+            ));
+        } else {
+            html.push_str(&escape_html(run));
+        }
+    }
+    Text {
+        text,
+        html,
+        outdated: false,
+    }
 }
 
 pub fn escape_html(text: &str) -> String {
@@ -329,6 +442,7 @@ fn load_bundle(
     // Output is HTML with `lang` and `dir` set per page; isolation marks would
     // only add invisible characters to titles and attributes.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(numbers::formatter(locale));
     add_functions(&mut bundle);
     let mut diagnostics = Diagnostics::default();
     let mut site_ids = Vec::new();
@@ -445,8 +559,18 @@ mod tests {
 
     #[test]
     fn fallback_markers_become_lang_spans() {
-        let text = marked_to_text("A <b> \u{E000}Open\u{E001}", "en");
+        let text = marked_to_text("A <b> \u{E000}Open\u{E001}", "en", false);
         assert_eq!(text.text, "A <b> Open");
         assert_eq!(text.html, "A &lt;b&gt; <span lang=\"en\">Open</span>");
+    }
+
+    #[test]
+    fn in_a_fallen_back_pattern_only_english_is_marked() {
+        let text = marked_to_text("125 (\u{E002}연결 열림\u{E003}) is 1xx.", "en", true);
+        assert_eq!(text.text, "125 (연결 열림) is 1xx.");
+        assert_eq!(
+            text.html, "125 (연결 열림<span lang=\"en\">) is 1xx.</span>",
+            "the Korean value keeps the page's language"
+        );
     }
 }

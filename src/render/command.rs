@@ -195,7 +195,7 @@ pub fn commands<'r>(
     let args = [("protocol", Arg::Str(&p.name))];
     let heading = r.t(locale, "commands-title", &args);
     let head = Head {
-        title: format!("{} — {}", heading.text, r.config.title),
+        title: format!("{} — {}", heading.text, r.title(locale).text),
         heading: heading.clone(),
         description: r.t(locale, "commands-meta", &args).text,
         crumbs: vec![
@@ -245,7 +245,7 @@ pub fn command<'r>(
     let heading = r.t(locale, "command-title", &args);
     let summary = summary(r, locale, pi, command);
     let head = Head {
-        title: format!("{} — {}", heading.text, r.config.title),
+        title: format!("{} — {}", heading.text, r.title(locale).text),
         heading,
         description: summary.text.clone(),
         crumbs: vec![

@@ -12,7 +12,8 @@ use crate::i18n::Text;
 #[derive(Serialize)]
 pub struct Page<'a, T: Serialize> {
     pub lang: &'a str,
-    pub site_title: &'a str,
+    /// The site's name in this locale (`site-title`, else site.toml's `title`).
+    pub site_title: &'a Text,
     /// The `<title>`, plain text.
     pub title: String,
     /// The page's `<h1>`.
@@ -31,6 +32,12 @@ pub struct Page<'a, T: Serialize> {
     pub json_ld: String,
     pub og_type: &'static str,
     pub live_reload: bool,
+    /// The same page in the source locale; `None` on source-locale pages.
+    /// Outdated and partly translated notices link to it.
+    pub source_href: Option<String>,
+    /// "This translation is 40% complete", on the pages of a locale below
+    /// `partial_threshold` in site.toml.
+    pub partial: Option<Text>,
     pub page: T,
 }
 
@@ -58,6 +65,14 @@ pub struct Crumb {
 #[derive(Serialize)]
 pub struct Link {
     pub label: Text,
+    pub href: String,
+}
+
+/// A comparison offered on a code page: "125 vs 426" and the other code's name.
+#[derive(Serialize)]
+pub struct CompareLink {
+    pub label: Text,
+    pub name: Text,
     pub href: String,
 }
 
@@ -97,8 +112,8 @@ pub struct ProtocolCard {
     pub title: Text,
     pub summary: Text,
     pub href: String,
-    pub code_count: usize,
-    pub comparison_count: usize,
+    /// "60 codes · 1,770 comparisons", a sentence pattern.
+    pub counts: Text,
 }
 
 #[derive(Serialize)]
@@ -131,7 +146,7 @@ pub struct CodePage<'a> {
     pub protocol: String,
     pub code: &'a LocalCode,
     pub related: Vec<CodeLink>,
-    pub comparisons: Vec<CodeLink>,
+    pub comparisons: Vec<CompareLink>,
     pub picker: Option<Picker>,
     /// The codes of the associated protocol (basic ↔ enhanced SMTP codes).
     pub associated: Option<Associated>,

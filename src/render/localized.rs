@@ -166,7 +166,7 @@ fn localize_code(
     let fix = lookup("fix", &code.fix);
     let first_sentence = |lookup: &Lookup| Lookup {
         value: markdown::first_sentence(&lookup.value),
-        fell_back: lookup.fell_back,
+        ..lookup.clone()
     };
     let when = first_sentence(&seen_when);
     let fix_first = first_sentence(&fix);
@@ -190,10 +190,14 @@ fn localize_code(
 
 /// Plain text, marked when it fell back.
 pub fn plain_text(lookup: Lookup, source_locale: &str) -> Text {
-    if lookup.fell_back {
+    let text = if lookup.fell_back {
         Text::fallback(&lookup.value, source_locale)
     } else {
         Text::native(&lookup.value)
+    };
+    Text {
+        outdated: lookup.outdated,
+        ..text
     }
 }
 
@@ -207,5 +211,6 @@ pub fn rich_text(lookup: Lookup, source_locale: &str) -> Text {
         } else {
             html
         },
+        outdated: lookup.outdated,
     }
 }

@@ -25,6 +25,7 @@ use crate::config::Config;
 use crate::content::Site;
 use crate::content::pairs::Pair;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::source::SITE_TITLE_ID;
 use crate::i18n::{Catalog, Text};
 use crate::urls::{Route, Urls};
 use localized::LocalSite;
@@ -54,6 +55,8 @@ pub struct Renderer {
     tera: Tera,
     locals: BTreeMap<String, LocalSite>,
     ui: BTreeMap<String, BTreeMap<String, Text>>,
+    /// The site's name per locale.
+    titles: BTreeMap<String, Text>,
     /// Set by `serve`: pages get the live-reload script.
     pub live_reload: bool,
 }
@@ -63,8 +66,14 @@ impl Renderer {
         let urls = Urls::new(&config);
         let mut locals = BTreeMap::new();
         let mut ui = BTreeMap::new();
+        let mut titles = BTreeMap::new();
         let ui_ids = catalog.ui_ids();
         for locale in &config.locales {
+            let title = catalog.content(locale, SITE_TITLE_ID, &config.title);
+            titles.insert(
+                locale.clone(),
+                localized::plain_text(title, &catalog.source_locale),
+            );
             locals.insert(
                 locale.clone(),
                 localized::localize(&site, &catalog, &urls, locale),
@@ -83,6 +92,7 @@ impl Renderer {
             tera,
             locals,
             ui,
+            titles,
             live_reload: false,
         }
     }
@@ -142,6 +152,11 @@ impl Renderer {
 
     fn ui(&self, locale: &str) -> &BTreeMap<String, Text> {
         &self.ui[locale]
+    }
+
+    /// The site's name in `locale`.
+    fn title(&self, locale: &str) -> &Text {
+        &self.titles[locale]
     }
 
     /// A UI string or sentence pattern in `locale`.

@@ -42,7 +42,7 @@ pub fn number<'r>(
     ];
     let heading = r.t(locale, "number-title", &args);
     let head = Head {
-        title: format!("{} — {}", heading.text, r.config.title),
+        title: format!("{} — {}", heading.text, r.title(locale).text),
         heading,
         description: r.t(locale, "number-meta", &args).text,
         crumbs: vec![

@@ -92,9 +92,22 @@ pub(super) fn wrap<'r, T: Serialize>(
         })
         .collect();
     let json_ld = json_ld(r, locale, page, &head);
+    let source_href =
+        (locale != config.default_locale).then(|| r.urls.path(&config.default_locale, &route));
+    let partial = r
+        .catalog
+        .reviewed(locale)
+        .filter(|reviewed| config.i18n.is_partial(reviewed.percent))
+        .map(|reviewed| {
+            r.t(
+                locale,
+                "partial-notice",
+                &[("percent", Arg::Number(usize::from(reviewed.percent)))],
+            )
+        });
     Page {
         lang: locale,
-        site_title: &config.title,
+        site_title: r.title(locale),
         title: head.title,
         heading: head.heading,
         description: head.description,
@@ -109,6 +122,8 @@ pub(super) fn wrap<'r, T: Serialize>(
         json_ld,
         og_type: head.og_type,
         live_reload: r.live_reload,
+        source_href,
+        partial,
         page: body,
     }
 }
@@ -169,8 +184,14 @@ fn home<'r>(r: &'r Renderer, locale: &'r str, page: &PageId) -> Page<'r, HomePag
             title: p.title.clone(),
             summary: first_sentence(&p.summary, &r.catalog.source_locale),
             href: p.url.clone(),
-            code_count: p.codes.len(),
-            comparison_count: source.pairs().len(),
+            counts: r.t(
+                locale,
+                "protocol-counts",
+                &[
+                    ("codes", Arg::Number(p.codes.len())),
+                    ("comparisons", Arg::Number(source.pairs().len())),
+                ],
+            ),
         })
         .collect();
     let featured = r
@@ -185,11 +206,11 @@ fn home<'r>(r: &'r Renderer, locale: &'r str, page: &PageId) -> Page<'r, HomePag
                 .map(move |pair| compare_link(r, locale, p, pair))
         })
         .collect();
-    let title = r.config.title.clone();
+    let title = r.title(locale);
     let head = Head {
-        heading: Text::native(&title),
+        heading: title.clone(),
         description: r.t(locale, "home-meta", &[]).text,
-        title,
+        title: title.text.clone(),
         crumbs: vec![crumb_home(r, locale)],
         og_type: "website",
     };
@@ -208,7 +229,7 @@ fn home<'r>(r: &'r Renderer, locale: &'r str, page: &PageId) -> Page<'r, HomePag
 fn not_found<'r>(r: &'r Renderer, locale: &'r str, page: &PageId) -> Page<'r, NotFoundPage> {
     let heading = r.t(locale, "notfound-title", &[]);
     let head = Head {
-        title: format!("{} — {}", heading.text, r.config.title),
+        title: format!("{} — {}", heading.text, r.title(locale).text),
         heading,
         description: r.t(locale, "notfound-text", &[]).text,
         crumbs: vec![crumb_home(r, locale)],
@@ -249,7 +270,7 @@ fn protocol<'r>(
         title: format!(
             "{} — {}",
             r.t(locale, "protocol-title", &args).text,
-            r.config.title
+            r.title(locale).text
         ),
         heading,
         description: r.t(locale, "protocol-meta", &args).text,
@@ -289,7 +310,7 @@ fn code<'r>(
         title: format!(
             "{} — {}",
             r.t(locale, "code-title", &args).text,
-            r.config.title
+            r.title(locale).text
         ),
         heading: r.t(locale, "code-title", &args),
         description: r.t(locale, "code-meta", &args).text,
@@ -312,9 +333,10 @@ fn code<'r>(
             } else {
                 &pair.a
             })?;
-            Some(CodeLink {
+            Some(CompareLink {
+                label: compare_short(r, locale, &pair.a, &pair.b),
+                name: other.name.clone(),
                 href: r.urls.path(locale, &Route::Compare(&p.id, pair)),
-                ..code_link(other)
             })
         })
         .collect();
@@ -409,14 +431,14 @@ fn compare<'r>(
     let args = pair_args(&p.name, a, b);
     let title = r.t(locale, "compare-title", &args);
     let head = Head {
-        title: format!("{} — {}", title.text, r.config.title),
+        title: format!("{} — {}", title.text, r.title(locale).text),
         heading: title,
         description: r.t(locale, "compare-meta", &args).text,
         crumbs: vec![
             crumb_home(r, locale),
             crumb_protocol(p),
             Crumb {
-                label: Text::native(&format!("{} vs {}", a.code, b.code)),
+                label: compare_short(r, locale, &a.code, &b.code),
                 href: r.urls.path(locale, &Route::Compare(&p.id, pair)),
             },
         ],
@@ -575,6 +597,15 @@ fn first_sentence(text: &Text, source_locale: &str) -> Text {
     } else {
         Text::native(&sentence)
     }
+}
+
+/// "125 vs 426".
+fn compare_short(r: &Renderer, locale: &str, a: &str, b: &str) -> Text {
+    r.t(
+        locale,
+        "compare-short",
+        &[("a", Arg::Str(a)), ("b", Arg::Str(b))],
+    )
 }
 
 pub(super) fn code_link(code: &LocalCode) -> CodeLink {

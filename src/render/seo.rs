@@ -239,7 +239,7 @@ pub fn search_index(r: &Renderer, locale: &str) -> String {
                 name,
                 crate::i18n::Text {
                     text: format!("{}: {summary}", title.text),
-                    html: String::new(),
+                    ..Default::default()
                 },
                 url,
                 base,

@@ -1,0 +1,407 @@
+//! The state of every translation: current, outdated, untranslated, missing
+//! or broken.
+//!
+//! English messages (`source.rs`) in; each locale's `.ftl` files and its
+//! record of reviewed English (`fingerprint.rs`) read; one `MessageReview`
+//! per locale and message out. `i18n status` prints it, `i18n accept` updates
+//! the record from it, and the build uses it to mark outdated sections,
+//! show English where a "translation" is a copy of it, refuse variables the
+//! English does not offer, and apply `partial_threshold`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::fingerprint::{Entry, Record};
+use super::ftl::{self, FtlFile, Located};
+use super::source::{Location, SourceMessage, Sources};
+use super::{I18N_DIR, locale_files};
+use crate::config::Config;
+use crate::content::Site;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// Messages whose translation may be the English text itself. Besides these,
+/// a message with no words of its own (`{ $protocol } { $code } { $name }`)
+/// may stay as it is, and a translator can confirm any other message with
+/// `codecompare i18n accept <locale> <id>`, recorded as `same = true`.
+pub const SAME_AS_SOURCE: &[&str] = &[
+    // "FTP 125 Data Connection Open vs 426 Connection Closed": "vs" is how
+    // comparisons are titled in most languages.
+    "compare-title",
+    "compare-short",
+    "label-vs",
+    // The reason phrase "OK" is what the protocol itself sends.
+    "http-200-name",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Translated from the English as it is now.
+    Current,
+    /// Translated, but the English has changed since.
+    Outdated,
+    /// Present, but the same text as the English.
+    Untranslated,
+    Missing,
+    /// Uses a variable the English message does not offer.
+    Broken,
+}
+
+impl State {
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Current => "current",
+            State::Outdated => "outdated",
+            State::Untranslated => "untranslated",
+            State::Missing => "missing",
+            State::Broken => "broken",
+        }
+    }
+
+    /// Whether the page shows the translation (else the English).
+    pub fn is_translated(self) -> bool {
+        matches!(self, State::Current | State::Outdated)
+    }
+}
+
+/// One message in one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct MessageReview {
+    pub id: String,
+    pub state: State,
+    /// The English text now.
+    pub english: String,
+    /// Where the English lives and shows.
+    pub source: Location,
+    /// The translation, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
+    /// Where the translation is, in the locale's file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// Outdated: the English the translation was reviewed against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub was: Option<String>,
+    /// Broken: what is wrong.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+    /// Translated, but not in the record yet: `i18n accept` records it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unrecorded: bool,
+}
+
+/// One translation file of one locale.
+#[derive(Debug, Clone)]
+pub struct FileReview {
+    /// `i18n/<locale>/<name>.ftl`, relative to the root.
+    pub file: PathBuf,
+    pub messages: Vec<MessageReview>,
+    /// Messages no source message has (and no other message uses).
+    pub obsolete: Vec<Located>,
+    /// Syntax errors.
+    pub syntax: Vec<Located>,
+}
+
+impl FileReview {
+    pub fn with_state(&self, state: State) -> impl Iterator<Item = &MessageReview> {
+        self.messages.iter().filter(move |m| m.state == state)
+    }
+
+    pub fn count(&self, state: State) -> usize {
+        self.with_state(state).count()
+    }
+
+    pub fn translated(&self) -> usize {
+        self.messages
+            .iter()
+            .filter(|m| m.state.is_translated())
+            .count()
+    }
+
+    /// Syntax errors and broken messages, in file order.
+    pub fn broken(&self) -> Vec<Located> {
+        let mut broken = self.syntax.clone();
+        broken.extend(self.with_state(State::Broken).map(|m| Located {
+            id: Some(m.id.clone()),
+            line: m.line.unwrap_or(1),
+            column: m.column.unwrap_or(1),
+            message: m.problem.clone().unwrap_or_default(),
+        }));
+        broken.sort_by_key(|b| (b.line, b.column));
+        broken
+    }
+}
+
+/// Every translation file of one locale.
+#[derive(Debug, Clone)]
+pub struct LocaleReview {
+    pub locale: String,
+    pub files: Vec<FileReview>,
+    pub record: Record,
+}
+
+impl LocaleReview {
+    pub fn messages(&self) -> impl Iterator<Item = &MessageReview> {
+        self.files.iter().flat_map(|f| &f.messages)
+    }
+
+    pub fn message(&self, id: &str) -> Option<&MessageReview> {
+        self.messages().find(|m| m.id == id)
+    }
+
+    pub fn count(&self, state: State) -> usize {
+        self.messages().filter(|m| m.state == state).count()
+    }
+
+    pub fn expected(&self) -> usize {
+        self.messages().count()
+    }
+
+    pub fn translated(&self) -> usize {
+        self.messages().filter(|m| m.state.is_translated()).count()
+    }
+
+    /// Translated messages in percent, rounded down: 100 only when complete.
+    pub fn percent(&self) -> u8 {
+        match self.expected() {
+            0 => 100,
+            n => u8::try_from(self.translated() * 100 / n).unwrap_or(100),
+        }
+    }
+
+    /// Ids in a state.
+    pub fn ids(&self, state: State) -> BTreeSet<String> {
+        self.messages()
+            .filter(|m| m.state == state)
+            .map(|m| m.id.clone())
+            .collect()
+    }
+
+    /// Broken messages as errors, for `check` and `build`. (Syntax errors
+    /// already come from loading the bundles.)
+    pub fn diagnostics(&self) -> Diagnostics {
+        let mut out = Diagnostics::default();
+        for file in &self.files {
+            for m in file.with_state(State::Broken) {
+                out.push(
+                    Diagnostic::in_file(
+                        &file.file,
+                        format!("{}: {}", m.id, m.problem.as_deref().unwrap_or("broken")),
+                    )
+                    .at(m.line.unwrap_or(1), m.column.unwrap_or(1))
+                    .help(help_variables(m)),
+                );
+            }
+        }
+        out
+    }
+}
+
+/// Every locale's review.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub source_locale: String,
+    pub sources: Sources,
+    /// The translated locales, in site.toml order.
+    pub locales: Vec<LocaleReview>,
+}
+
+impl Review {
+    pub fn locale(&self, locale: &str) -> Option<&LocaleReview> {
+        self.locales.iter().find(|l| l.locale == locale)
+    }
+
+    /// Broken messages of every locale, as errors.
+    pub fn diagnostics(&self) -> Diagnostics {
+        let mut out = Diagnostics::default();
+        for locale in &self.locales {
+            out.extend(locale.diagnostics());
+        }
+        out
+    }
+}
+
+/// Reviews every translated locale of the site.
+pub fn review(root: &Path, config: &Config, site: &Site) -> Result<Review, Diagnostics> {
+    let sources = Sources::load(root, config, site);
+    let mut diagnostics = Diagnostics::default();
+    let mut locales = Vec::new();
+    for locale in config.translated_locales() {
+        match Record::load(root, locale) {
+            Ok(record) => locales.push(review_locale(root, &sources, locale, record)),
+            Err(found) => diagnostics.extend(found),
+        }
+    }
+    diagnostics.into_result(Review {
+        source_locale: config.default_locale.clone(),
+        sources,
+        locales,
+    })
+}
+
+/// One locale against the sources and its record.
+pub fn review_locale(root: &Path, sources: &Sources, locale: &str, record: Record) -> LocaleReview {
+    let dir = Path::new(I18N_DIR).join(locale);
+    // Every file of the locale: a message may reference a helper in another.
+    let mut files: BTreeMap<PathBuf, FtlFile> = locale_files(root, locale)
+        .into_iter()
+        .map(|rel| {
+            let file = ftl::read(root, &rel);
+            (rel, file)
+        })
+        .collect();
+    for source in &sources.files {
+        files.entry(dir.join(&source.name)).or_default();
+    }
+    let all: BTreeMap<String, &ftl::FtlMessage> = files
+        .values()
+        .flat_map(|f| &f.messages)
+        .map(|(id, m)| (id.clone(), m))
+        .collect();
+    let referenced: BTreeSet<&String> = files.values().flat_map(|f| &f.referenced).collect();
+    let reviews = sources
+        .files
+        .iter()
+        .map(|source| {
+            let rel = dir.join(&source.name);
+            let file = &files[&rel];
+            let messages = source
+                .messages
+                .iter()
+                .map(|m| review_message(m, file.messages.get(&m.id), &all, &record))
+                .collect();
+            let expected: BTreeSet<&str> = source.messages.iter().map(|m| m.id.as_str()).collect();
+            let obsolete = file
+                .messages
+                .iter()
+                .filter(|(id, _)| !expected.contains(id.as_str()) && !referenced.contains(id))
+                .map(|(id, m)| Located {
+                    id: Some(id.clone()),
+                    line: m.line,
+                    column: m.column,
+                    message: "no source message has this id any more; delete it or rename it"
+                        .into(),
+                })
+                .collect();
+            FileReview {
+                file: rel,
+                messages,
+                obsolete,
+                syntax: file.syntax.clone(),
+            }
+        })
+        .collect();
+    LocaleReview {
+        locale: locale.to_string(),
+        files: reviews,
+        record,
+    }
+}
+
+fn review_message(
+    source: &SourceMessage,
+    translation: Option<&ftl::FtlMessage>,
+    all: &BTreeMap<String, &ftl::FtlMessage>,
+    record: &Record,
+) -> MessageReview {
+    let mut review = MessageReview {
+        id: source.id.clone(),
+        state: State::Missing,
+        english: source.english.clone(),
+        source: source.location.clone(),
+        translation: translation.map(|t| t.text.clone()),
+        line: translation.map(|t| t.line),
+        column: translation.map(|t| t.column),
+        was: None,
+        problem: None,
+        unrecorded: false,
+    };
+    let Some(translation) = translation else {
+        return review;
+    };
+    let used = ftl::variables_with_references(&source.id, all);
+    let unknown: Vec<&String> = used.difference(&source.variables).collect();
+    let entry = record.entries.get(&source.id);
+    review.state = if !unknown.is_empty() {
+        review.problem = Some(format!(
+            "uses {}, which the English message does not offer (it has {})",
+            list(unknown),
+            list(&source.variables)
+        ));
+        State::Broken
+    } else if same_text(&translation.text, &source.english) && !same_is_right(source, entry) {
+        State::Untranslated
+    } else {
+        match entry {
+            None => {
+                review.unrecorded = true;
+                State::Current
+            }
+            Some(entry) if entry.matches(&source.english) => State::Current,
+            Some(entry) => {
+                review.was = Some(entry.en.clone());
+                State::Outdated
+            }
+        }
+    };
+    review
+}
+
+/// Whether a translation identical to the English is right for this message.
+pub fn same_is_right(source: &SourceMessage, entry: Option<&Entry>) -> bool {
+    SAME_AS_SOURCE.contains(&source.id.as_str())
+        || !has_words(&source.english)
+        || entry.is_some_and(|e| e.same && e.matches(&source.english))
+}
+
+/// Whether a text has letters outside its placeables.
+fn has_words(text: &str) -> bool {
+    let mut depth = 0usize;
+    text.chars().any(|c| {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            c if depth == 0 && c.is_alphabetic() => return true,
+            _ => {}
+        }
+        false
+    })
+}
+
+/// Equal but for whitespace.
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn list<'a>(variables: impl IntoIterator<Item = &'a String>) -> String {
+    let names: Vec<String> = variables.into_iter().map(|v| format!("${v}")).collect();
+    if names.is_empty() {
+        "no variables".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+fn help_variables(m: &MessageReview) -> String {
+    format!(
+        "a translation may use fewer of the English message's variables, not others (the English is at {}); check the spelling",
+        m.source.describe()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_outside_placeables() {
+        assert!(!has_words("{ $protocol } { $code } { $name }"));
+        assert!(!has_words("{ $a } · { $b }"));
+        assert!(has_words("{ $a } vs { $b }"));
+        assert!(has_words("Description"));
+    }
+}
