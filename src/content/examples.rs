@@ -112,6 +112,9 @@ pub fn check_session(lines: &[Line], commands: &[Command], universal: &[&str]) -
         Some(connect) => State::Awaiting(connect),
         None => State::Idle,
     };
+    // Inside a multi-line reply (`211-…`): RFC 959 §4.2 lets the lines between
+    // the first and the last (`211 End`) start with anything.
+    let mut multiline: Option<String> = None;
     let mut fail = |line: &str, rule: String| {
         broken.push(Broken {
             line: line.to_string(),
@@ -142,7 +145,23 @@ pub fn check_session(lines: &[Line], commands: &[Command], universal: &[&str]) -
                     }
                 }
             }
-            Side::Server => server_line(line, rest, state, universal, &mut fail),
+            Side::Server => {
+                if let Some(code) = &multiline {
+                    let last = rest
+                        .strip_prefix(code.as_str())
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '));
+                    if !last {
+                        continue;
+                    }
+                    multiline = None;
+                } else {
+                    let code: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    if code.len() == 3 && rest[3..].starts_with('-') {
+                        multiline = Some(code);
+                    }
+                }
+                server_line(line, rest, state, universal, &mut fail)
+            }
         };
     }
     let end = "(end of the example)";
@@ -518,6 +537,30 @@ mod tests {
                 ..Default::default()
             },
         ));
+        let feat = lines(&[
+            "C: RETR a",
+            "S: 150-opening",
+            " S: x",
+            "S:  MDTM",
+            "S: 150 go",
+            "D: (data)",
+            "S: 226 done",
+        ]);
+        assert_eq!(
+            check_session(&feat, &commands, &["421"]).len(),
+            1,
+            "a line without a prefix is still an error"
+        );
+        let feat = lines(&[
+            "C: RETR a",
+            "S: 150-opening",
+            "S:  MDTM",
+            "S:  SIZE",
+            "S: 150 go",
+            "D: (data)",
+            "S: 226 done",
+        ]);
+        assert_eq!(check_session(&feat, &commands, &["421"]), vec![]);
         let abort = lines(&[
             "C: RETR big.iso",
             "S: 150 opening",
