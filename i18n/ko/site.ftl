@@ -53,7 +53,7 @@ label-category = 범주
 label-vs = vs
 anchor-link = 이 절로 바로 가는 링크
 search-label = 코드 검색
-search-placeholder = 코드 검색: 426, 연결 종료…
+search-placeholder = 코드 검색: 426, 연결 닫힘…
 search-no-results = 일치하는 코드가 없습니다.
 search-compare = 비교
 picker-first = 첫 번째 코드
@@ -88,7 +88,7 @@ diff-category-same = 같은 범주: 둘 다 { $a_category_form }({ $a_category }
 diff-category-different = 다른 범주: { $a }{ a-eun } { $a_category_form }({ $a_category }), { $b }{ b-eun } { $b_category_form }({ $b_category })에 속합니다.
 diff-meaning = 의미 — { $a }: { $a_summary } { $b }: { $b_summary }
 diff-outcome = 이후 흐름 — { $a } 다음: { $a_outcome } { $b } 다음: { $b_outcome }
-diff-when = 만나는 상황 — { $a }: { $a_when } { $b }: { $b_when }
+diff-when = 보게 되는 경우 — { $a }: { $a_when } { $b }: { $b_when }
 which-item = { $code }({ $name }) — 대응 방법: { $fix }
 
 ## 코드의 표준화 상태(배지). 변수: $spec, $by, $vendor, $expires (비어 있을 수 있음).

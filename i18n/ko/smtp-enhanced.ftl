@@ -1730,7 +1730,7 @@ smtp-enhanced-5_7_29-fix =
 smtp-enhanced-5_7_30-name = REQUIRETLS 지원 필요
 smtp-enhanced-5_7_30-summary = 영구 실패: 메시지가 REQUIRETLS로 보내졌는데 다음 홉 서버 중 어느 것도 이 확장을 지원하지 않아 전달하지 못했습니다.
 smtp-enhanced-5_7_30-description =
-    `5.7.30`은 RFC 8689, 곧 SMTP Require TLS 옵션(2019년 11월, 코드는 2019-08-05 등록)에서 나온 코드입니다. 발신자는 `MAIL FROM`에 `REQUIRETLS` 매개변수를 붙여 메시지에 표시할 수 있습니다. 그러면 경로상의 모든 서버는 이 메시지를 검증된 인증서를 쓰는 TLS로만, MX 이름이 DNSSEC나 MTA-STS로 보호되는 서버에만, 그리고 `STARTTLS` 뒤에 `REQUIRETLS`를 광고해 그 요구를 계속 지키겠다고 약속하는 서버에만 넘겨야 합니다.
+    `5.7.30`은 RFC 8689, 곧 SMTP Require TLS 옵션(2019년 11월, 코드는 2019-08-05 등록)에서 나온 코드입니다. 발신자는 `MAIL FROM`에 `REQUIRETLS` 매개변수를 붙여 메시지에 표시할 수 있습니다. 그러면 경로상의 모든 서버는 이 메시지를 검증된 인증서를 쓰는 TLS로만, MX 이름이 DNSSEC이나 MTA-STS로 보호되는 서버에만, 그리고 `STARTTLS` 뒤에 `REQUIRETLS`를 광고해 그 요구를 계속 지키겠다고 약속하는 서버에만 넘겨야 합니다.
 
     수신자 도메인의 MX 호스트 중 어느 것도 `REQUIRETLS`를 광고하지 않으면, 메시지를 가진 서버는 이를 전송하지 않아야 합니다. 대신 `5.7.30`이 담긴 전달 실패 보고서를 발신자에게 돌려보냅니다. TLS 세션 자체를 맺을 수 없는 경우에는 `5.7.10`을 씁니다. RFC 8689는 이런 반송 자체도 `REQUIRETLS`로 보내고 원래 메시지의 헤더만 담으라고 요구합니다. 5.x.y 코드이므로 그 경로에서는 최종 실패입니다.
 smtp-enhanced-5_7_30-seen_when =
@@ -1738,7 +1738,7 @@ smtp-enhanced-5_7_30-seen_when =
     - 한 도메인으로 `REQUIRETLS`를 붙여 보낸 메시지는 모두 돌아오고, 같은 메시지를 그 옵션 없이 보내면 전달되는 경우.
 smtp-enhanced-5_7_30-fix =
     - 발신자: 보장 없이 전달되어도 되는 메시지인지 판단합니다. 안 된다면 다른 수단을 쓰고, 괜찮다면 `REQUIRETLS` 없이 다시 보냅니다.
-    - 메일 관리자: 수신 도메인에서는 MTA가 지원한다면 `REQUIRETLS`를 켜고, `STARTTLS`, MX 이름에 맞는 유효한 인증서, MX 조회를 위한 DNSSEC나 MTA-STS를 갖춥니다. 발신 측에서는 이런 메시지의 반송에도 `REQUIRETLS`로 돌아올 경로가 필요하다는 점을 기억해야 합니다.
+    - 메일 관리자: 수신 도메인에서는 MTA가 지원한다면 `REQUIRETLS`를 켜고, `STARTTLS`, MX 이름에 맞는 유효한 인증서, MX 조회를 위한 DNSSEC이나 MTA-STS를 갖춥니다. 발신 측에서는 이런 메시지의 반송에도 `REQUIRETLS`로 돌아올 경로가 필요하다는 점을 기억해야 합니다.
 
 ## 비교 노트
 
