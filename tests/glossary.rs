@@ -1,7 +1,8 @@
 //! The Korean glossary: `i18n/ko/glossary.toml` lists the terms a Korean
-//! engineer expects and the variants that must not appear. Every message
-//! value of `i18n/ko/*.ftl` is checked against it (ids and comments are not
-//! text a reader sees, so they are not checked).
+//! engineer expects and the variants that must not appear, and how command
+//! names are read aloud (which decides the particle after them). Every
+//! message value of `i18n/ko/*.ftl` is checked against it (ids and comments
+//! are not text a reader sees, so they are not checked).
 
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,16 @@ use std::path::{Path, PathBuf};
 #[serde(deny_unknown_fields)]
 struct Glossary {
     term: Vec<Term>,
+    #[serde(default)]
+    reading: Vec<Reading>,
+}
+
+/// How a name is read aloud: `RNFR` is "알엔에프알", so `RNFR`이, `RNFR`을.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reading {
+    name: String,
+    read: String,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +115,79 @@ fn relative(path: &Path) -> String {
         .to_string()
 }
 
+/// Whether the last syllable of `read` has a final consonant (받침), and
+/// whether that consonant is ㄹ (which takes 로, not 으로). `None` when `read`
+/// does not end in a Hangul syllable.
+fn final_consonant(read: &str) -> Option<(bool, bool)> {
+    let last = read.trim().chars().next_back()?;
+    if !is_hangul_syllable(last) {
+        return None;
+    }
+    let jong = (last as u32 - 0xAC00) % 28;
+    Some((jong != 0, jong == 8))
+}
+
+/// The particle right at the start of `next`, if it disagrees with a reading
+/// that ends as `(batchim, rieul)` says.
+fn wrong_particle(next: &str, (batchim, rieul): (bool, bool)) -> Option<&'static str> {
+    let alone = |n: usize| next.chars().nth(n).is_none_or(|c| !is_hangul_syllable(c));
+    let expected_consonant = if next.starts_with("으로") && alone(2) {
+        return (!batchim || rieul).then_some("으로");
+    } else if next.starts_with('로') && alone(1) {
+        return (batchim && !rieul).then_some("로");
+    } else if next.starts_with("이나") && alone(2) {
+        Some(("이나", true))
+    } else if next.starts_with('나') && alone(1) {
+        Some(("나", false))
+    } else if next.starts_with('이') && alone(1) {
+        Some(("이", true))
+    } else if next.starts_with('가') && alone(1) {
+        Some(("가", false))
+    } else if let Some(p) = ["은", "을", "과"].into_iter().find(|p| next.starts_with(p)) {
+        Some((p, true))
+    } else if let Some(p) = ["는", "를", "와"].into_iter().find(|p| next.starts_with(p)) {
+        Some((p, false))
+    } else {
+        None
+    };
+    expected_consonant.and_then(|(p, wants)| (wants != batchim).then_some(p))
+}
+
+/// Particles right after `name` (bare or in backticks, not inside a longer
+/// name) that disagree with how it is read.
+fn particle_errors(text: &str, name: &str, read: &str) -> Vec<String> {
+    let Some(ends) = final_consonant(read) else {
+        return vec![format!("{name}: reading {read:?} does not end in Hangul")];
+    };
+    let mut errors = Vec::new();
+    for (at, _) in text.match_indices(name) {
+        let before = text[..at].chars().next_back();
+        let inside = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '=');
+        if before.is_some_and(inside) {
+            continue;
+        }
+        let rest = &text[at + name.len()..];
+        let quoted = before == Some('`');
+        let next = if quoted {
+            match rest.strip_prefix('`') {
+                Some(next) => next,
+                None => continue,
+            }
+        } else {
+            rest
+        };
+        if let Some(p) = wrong_particle(next, ends) {
+            let shown = if quoted {
+                format!("`{name}`{p}")
+            } else {
+                format!("{name}{p}")
+            };
+            errors.push(format!("{shown} (read {read:?})"));
+        }
+    }
+    errors
+}
+
 #[test]
 fn glossary_is_well_formed() {
     let glossary = glossary();
@@ -136,6 +220,18 @@ fn glossary_is_well_formed() {
             }
         }
     }
+    let mut names = std::collections::HashSet::new();
+    for reading in &glossary.reading {
+        if reading.name.trim().is_empty() || final_consonant(&reading.read).is_none() {
+            problems.push(format!(
+                "reading {:?} = {:?}: needs a name and a Hangul reading",
+                reading.name, reading.read
+            ));
+        }
+        if !names.insert(reading.name.as_str()) {
+            problems.push(format!("reading {:?} is listed twice", reading.name));
+        }
+    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -163,6 +259,11 @@ fn korean_files_use_the_glossary_terms() {
                             term.en
                         ));
                     }
+                }
+            }
+            for reading in &glossary.reading {
+                for error in particle_errors(&value, &reading.name, &reading.read) {
+                    problems.push(format!("{}:{line}: {id}: {error}", relative(file)));
                 }
             }
         }
@@ -199,4 +300,27 @@ fn values_and_word_starts() {
     assert!(!finds("프리셋", "리셋"));
     assert!(!finds("지원 서버", "원 서버"));
     assert!(finds("지원 서버와 원 서버", "원 서버"));
+}
+
+#[test]
+fn particles_follow_the_reading() {
+    assert_eq!(final_consonant("알엔에프알"), Some((true, true)));
+    assert_eq!(final_consonant("알씨피티"), Some((false, false)));
+    assert_eq!(final_consonant("큇"), Some((true, false)));
+    let ok = "`RNFR`이 `RNFR`을 `RNFR`로 `RNFR`과 `RNFR`이나 RNFR은";
+    assert!(particle_errors(ok, "RNFR", "알엔에프알").is_empty());
+    let bad = "`RNFR`가 `RNFR`를 RNFR는 `RNFR`와 `RNFR`나";
+    assert_eq!(particle_errors(bad, "RNFR", "알엔에프알").len(), 5);
+    assert!(particle_errors("`RCPT`가 `RCPT`로 `RCPT`나", "RCPT", "알씨피티").is_empty());
+    assert_eq!(
+        particle_errors("`RCPT`이 `RCPT`으로", "RCPT", "알씨피티").len(),
+        2
+    );
+    assert_eq!(
+        particle_errors("`QUIT`로 `QUIT`으로", "QUIT", "큇").len(),
+        1
+    );
+    // Not the name itself: a longer name, an argument, a following word.
+    assert!(particle_errors("`MAIL FROM`을 HELP MAIL이 `EMAIL`는", "MAIL", "메일").is_empty());
+    assert!(particle_errors("`RETR file`을 보냅니다", "RETR", "알이티알").is_empty());
 }
