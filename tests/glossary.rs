@@ -131,26 +131,29 @@ fn final_consonant(read: &str) -> Option<(bool, bool)> {
 /// that ends as `(batchim, rieul)` says.
 fn wrong_particle(next: &str, (batchim, rieul): (bool, bool)) -> Option<&'static str> {
     let alone = |n: usize| next.chars().nth(n).is_none_or(|c| !is_hangul_syllable(c));
-    let expected_consonant = if next.starts_with("으로") && alone(2) {
+    if next.starts_with("으로") && alone(2) {
         return (!batchim || rieul).then_some("으로");
-    } else if next.starts_with('로') && alone(1) {
+    }
+    if next.starts_with('로') && alone(1) {
         return (batchim && !rieul).then_some("로");
-    } else if next.starts_with("이나") && alone(2) {
-        Some(("이나", true))
-    } else if next.starts_with('나') && alone(1) {
-        Some(("나", false))
-    } else if next.starts_with('이') && alone(1) {
-        Some(("이", true))
-    } else if next.starts_with('가') && alone(1) {
-        Some(("가", false))
-    } else if let Some(p) = ["은", "을", "과"].into_iter().find(|p| next.starts_with(p)) {
-        Some((p, true))
-    } else if let Some(p) = ["는", "를", "와"].into_iter().find(|p| next.starts_with(p)) {
-        Some((p, false))
-    } else {
-        None
-    };
-    expected_consonant.and_then(|(p, wants)| (wants != batchim).then_some(p))
+    }
+    // (particle, whether it must stand alone, whether it follows a 받침)
+    const PARTICLES: [(&str, bool, bool); 10] = [
+        ("이나", true, true),
+        ("나", true, false),
+        ("이", true, true),
+        ("가", true, false),
+        ("은", false, true),
+        ("을", false, true),
+        ("과", false, true),
+        ("는", false, false),
+        ("를", false, false),
+        ("와", false, false),
+    ];
+    PARTICLES
+        .into_iter()
+        .find(|(p, whole, _)| next.starts_with(p) && (!whole || alone(p.chars().count())))
+        .and_then(|(p, _, wants)| (wants != batchim).then_some(p))
 }
 
 /// Particles right after `name` (bare or in backticks, not inside a longer
