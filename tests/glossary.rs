@@ -32,6 +32,20 @@ struct Term {
     avoid: Vec<String>,
     #[serde(default)]
     note: Option<String>,
+    /// The `avoid` entries are endings, found anywhere (`십시오` in
+    /// `확인하십시오`), not only where a word starts.
+    #[serde(default)]
+    anywhere: bool,
+}
+
+impl Term {
+    fn finds(&self, text: &str, variant: &str) -> bool {
+        if self.anywhere {
+            text.contains(variant)
+        } else {
+            finds(text, variant)
+        }
+    }
 }
 
 fn root() -> PathBuf {
@@ -214,7 +228,7 @@ fn glossary_is_well_formed() {
             // The glossary must not contradict itself: no preferred Korean
             // term may contain a variant some term avoids.
             for other in &glossary.term {
-                if finds(&other.ko, variant) {
+                if term.finds(&other.ko, variant) {
                     problems.push(format!(
                         "{:?} avoids {variant:?}, which the preferred term of {:?} ({}) contains",
                         term.en, other.en, other.ko
@@ -254,7 +268,7 @@ fn korean_files_use_the_glossary_terms() {
             checked += 1;
             for term in &glossary.term {
                 for variant in &term.avoid {
-                    if finds(&value, variant) {
+                    if term.finds(&value, variant) {
                         problems.push(format!(
                             "{}:{line}: {id}: {variant:?} → use {:?} ({})",
                             relative(file),

@@ -1,4 +1,4 @@
-## 한국어 UI 문자열과 문장 패턴. 번역 방법은 TRANSLATING.md를 보세요.
+## 한국어 UI 문자열과 문장 패턴. 번역 방법은 TRANSLATING.md에 있습니다.
 
 ## 조사: 숫자 코드를 소리 내어 읽었을 때 마지막 음절에 받침이 있는지에 따라 고릅니다.
 ## NUMBER_END(숫자)는 읽었을 때 끝나는 단위를 돌려줍니다: one…nine(마지막 숫자),
@@ -59,12 +59,12 @@ search-compare = 비교
 picker-first = 첫 번째 코드
 picker-second = 두 번째 코드
 picker-submit = 비교하기
-picker-same = 서로 다른 두 코드를 고르세요.
-picker-other-category = 이 두 코드는 비교 페이지가 없습니다. 같은 범주의 코드를 고르세요.
-picker-other-class = 이 두 코드는 비교 페이지가 없습니다. 같은 계열의 코드를 고르세요.
+picker-same = 서로 다른 두 코드를 골라야 합니다.
+picker-other-category = 이 두 코드는 비교 페이지가 없습니다. 같은 범주의 코드를 골라야 합니다.
+picker-other-class = 이 두 코드는 비교 페이지가 없습니다. 같은 계열의 코드를 골라야 합니다.
 data-json = 전체 코드 JSON
 notfound-title = 페이지를 찾을 수 없습니다
-notfound-text = 이 주소에는 페이지가 없습니다. 코드를 검색하거나 홈에서 시작하세요.
+notfound-text = 이 주소에는 페이지가 없습니다. 코드를 검색하거나 홈에서 다시 시작할 수 있습니다.
 footer-text = RFC와 IANA 레지스트리의 내용을 바탕으로 직접 정리했습니다.
 outdated-notice = 이 부분은 번역한 뒤에 영어 원문이 바뀌었습니다.
 source-link = 영어 원문 보기
