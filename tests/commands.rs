@@ -365,3 +365,27 @@ fn bad_examples_and_tables_are_refused_where_they_are() {
         ],
     );
 }
+
+#[test]
+fn a_class_the_protocol_lacks_gets_help_from_its_own_classes() {
+    // RFC 5321 has no 1yz replies: the help names SMTP's classes, not "add class 1".
+    let site = repo_site();
+    let code = read(&site.path().join("content/smtp/250.yaml")).replacen(
+        "code: \"250\"",
+        "code: \"150\"",
+        1,
+    );
+    std::fs::write(site.path().join("content/smtp/150.yaml"), code).unwrap();
+    let out = codecompare(&["check", "--root", site.path().to_str().unwrap()]);
+    let message = stderr(&out);
+    assert!(message.contains("content/smtp/150.yaml:1:8"), "{message}");
+    assert!(
+        message.contains("SMTP has no class `1`, so code 150 cannot exist"),
+        "{message}"
+    );
+    assert!(
+        message.contains("SMTP's classes are 2, 3, 4, 5"),
+        "{message}"
+    );
+    assert!(!message.contains("add \"1\""), "{message}");
+}

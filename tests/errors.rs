@@ -587,3 +587,54 @@ fn byte_order_mark_in_a_fluent_file_is_named() {
         &["i18n/de/ftp.ftl:1:1", "byte-order mark (BOM, U+FEFF)"],
     );
 }
+
+#[test]
+fn check_speaks_json_and_github_workflow_commands() {
+    let site = fixture("mini");
+    let root = site.path();
+    edit(
+        root,
+        "content/ftp/125.yaml",
+        "Nothing to fix.",
+        "Nothing to fix. [x](javascript:alert(1))",
+    );
+    let run = |format: &str| {
+        codecompare(&[
+            "check",
+            "--root",
+            root.to_str().unwrap(),
+            "--format",
+            format,
+        ])
+    };
+
+    let json = run("json");
+    assert!(!json.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&json)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "one object per diagnostic");
+    assert_eq!(
+        lines[0],
+        serde_json::json!({
+            "file": "content/ftp/125.yaml", "line": 9, "column": 23, "end_line": 9, "end_column": 42,
+            "severity": "error",
+            "message": "link in `fix`: `javascript:` links are not allowed (only https, http, mailto)",
+            "help": "link to an https:// page, a mailto: address, or a page of this site such as /ftp/426/",
+            "code": null
+        })
+    );
+
+    let github = run("github");
+    assert!(!github.status.success());
+    assert_eq!(
+        stdout(&github).trim_end(),
+        // Properties escape `:` and `,`; the message escapes only `%`, CR and LF.
+        "::error file=content/ftp/125.yaml,line=9,col=23,endLine=9,endColumn=42,title=codecompare%3A check::link in `fix`: `javascript:` links are not allowed (only https, http, mailto)%0Ahelp: link to an https:// page, a mailto: address, or a page of this site such as /ftp/426/"
+    );
+    assert!(
+        stderr(&github).contains("1 problem found"),
+        "the summary stays on stderr"
+    );
+}

@@ -157,7 +157,7 @@ fn dotted_codes_sort_part_by_part_and_take_the_right_particle() {
             .unwrap()
     };
     assert!(at("5.1.2") < at("5.1.10"), "5.1.2 before 5.1.10");
-    assert!(at("5.1.9") < at("5.1.10"));
+    assert!(at("5.1.8") < at("5.1.10"));
     assert!(
         site()
             .join("smtp-enhanced/5.1.1-vs-5.1.10/index.html")

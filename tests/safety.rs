@@ -108,3 +108,60 @@ fn hostile_plain_text_is_escaped_on_every_page_kind() {
         );
     }
 }
+
+#[test]
+fn hostile_text_is_escaped_on_number_command_and_example_views() {
+    let site = repo_site();
+    let root = site.path();
+    let hostile = format!("{SCRIPT} {ATTRIBUTE}");
+    edit(
+        root,
+        "content/http/426.yaml",
+        "name: Upgrade Required",
+        &format!("name: 'Upgrade {hostile}'"),
+    );
+    edit(
+        root,
+        "content/ftp/commands/RETR.yaml",
+        "summary: ",
+        &format!("summary: '{hostile}' # "),
+    );
+    let pair = root.join("content/ftp/pairs/125-vs-426.yaml");
+    let text = read(&pair);
+    let first_retr = text.find("\"C: RETR").expect("the pair example sends RETR");
+    let line_end = first_retr
+        + text[first_retr..].find('"').unwrap()
+        + 1
+        + text[first_retr + 1..].find('"').unwrap()
+        + 1;
+    let patched = format!(
+        "{}\"C: RETR {}\"{}",
+        &text[..first_retr],
+        SCRIPT.replace('"', "'"),
+        &text[line_end..]
+    );
+    std::fs::write(&pair, patched).unwrap();
+
+    let run = build(root);
+    assert!(run.status.success(), "{}", stderr(&run));
+    for page in [
+        "codes/426",
+        "ko/codes/426",
+        "ftp/commands",
+        "ftp/commands/retr",
+        "ko/ftp/commands/retr",
+        "ftp/125-vs-426",
+        "ftp/125",
+        "http/426",
+    ] {
+        let html = read(&root.join("public").join(page).join("index.html"));
+        assert!(!html.contains("<script>alert"), "{page}");
+        assert!(!html.contains("\"><img"), "{page}");
+    }
+    let compare = read(&root.join("public/ftp/125-vs-426/index.html"));
+    assert!(
+        compare.contains("RETR &lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the transcript and the diagram keep the text, escaped"
+    );
+    assert!(read(&root.join("public/codes/426/index.html")).contains("&lt;script&gt;alert(1)"));
+}

@@ -29,7 +29,7 @@ const MAX_LABEL: usize = 44;
 pub fn svg(id: &str, lines: &[Line], labels: &Labels) -> String {
     let parsed: Vec<(Side, &str)> = lines.iter().filter_map(|l| side(l.text())).collect();
     let has_data = parsed.iter().any(|(s, _)| *s == Side::Data);
-    let (client, server, data) = if has_data {
+    let (client, server, data): (usize, usize, usize) = if has_data {
         (40, 520, 280)
     } else {
         (40, 520, 0)
@@ -95,11 +95,14 @@ pub fn svg(id: &str, lines: &[Line], labels: &Labels) -> String {
                 ));
             }
             Side::Data => {
+                // Wide enough for its label (about 7.3 px per monospace character at 12 px).
+                let width = (label_chars(text) * 73 / 10 + 16).min(WIDTH - 20);
+                let left = data.saturating_sub(width / 2).max(10);
                 out.push_str(&format!(
-                    "<rect x=\"{}\" y=\"{}\" width=\"200\" height=\"20\" rx=\"4\" fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"4 3\"/>\
-<text x=\"{data}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" font-family=\"monospace\" fill=\"currentColor\">{label}</text>",
-                    data - 100,
+                    "<rect x=\"{left}\" y=\"{}\" width=\"{width}\" height=\"20\" rx=\"4\" fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"4 3\"/>\
+<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" font-family=\"monospace\" fill=\"currentColor\">{label}</text>",
                     y - 14,
+                    left + width / 2,
                     y
                 ));
             }
@@ -107,6 +110,10 @@ pub fn svg(id: &str, lines: &[Line], labels: &Labels) -> String {
     }
     out.push_str("</svg>");
     out
+}
+
+fn label_chars(text: &str) -> usize {
+    text.chars().count().min(MAX_LABEL)
 }
 
 fn shorten(text: &str) -> String {
