@@ -9,6 +9,7 @@
 pub mod commands;
 pub mod examples;
 mod fields;
+mod http_examples;
 mod load;
 pub mod markdown;
 pub mod model;

@@ -100,7 +100,7 @@ pub fn check_examples(
 ) {
     for example in list {
         let broken = if protocol.commands.is_empty() {
-            examples::check_http(&example.lines)
+            super::http_examples::check_http(&example.lines)
         } else {
             let universal: Vec<&str> = protocol
                 .any_command_replies

@@ -151,20 +151,20 @@ pub struct CodePage<'a> {
     /// The codes of the associated protocol (basic ↔ enhanced SMTP codes).
     pub associated: Option<Associated>,
     /// The same number in other protocols.
-    pub also_in: Vec<super::number::NumberEntry>,
+    pub also_in: Vec<super::pages::number::NumberEntry>,
     /// `/codes/<number>/` when the number is shared.
     pub number_page: Option<String>,
     /// The commands whose tables list this code, with its roles.
-    pub returned_by: Vec<super::command::CommandLink>,
-    pub examples: Vec<super::command::ExampleView>,
+    pub returned_by: Vec<super::pages::command::CommandLink>,
+    pub examples: Vec<super::pages::command::ExampleView>,
     pub commands_page: Option<String>,
 }
 
 #[derive(Serialize)]
 pub struct Session {
-    pub a: Vec<super::command::CommandLink>,
-    pub b: Vec<super::command::CommandLink>,
-    pub example: Option<super::command::ExampleView>,
+    pub a: Vec<super::pages::command::CommandLink>,
+    pub b: Vec<super::pages::command::CommandLink>,
+    pub example: Option<super::pages::command::ExampleView>,
 }
 
 #[derive(Serialize)]

@@ -6,12 +6,10 @@
 //! them in parallel and writes each as soon as it is done. `seo.rs` makes the
 //! files that are not pages (sitemap, robots.txt, JSON data, search index).
 
-mod command;
 pub mod context;
 pub mod diagram;
 pub mod localized;
 pub mod markdown;
-mod number;
 mod pages;
 pub mod seo;
 pub mod standing;

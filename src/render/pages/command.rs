@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use super::context::{CodeLink, Crumb, Page};
-use super::diagram;
-use super::localized::{plain_text, rich_text};
-use super::pages::{Head, code_link, crumb_home, wrap};
-use super::{PageId, Renderer};
+use super::super::context::{CodeLink, Crumb, Page};
+use super::super::diagram;
+use super::super::localized::{plain_text, rich_text};
+use super::super::{PageId, Renderer};
+use super::{Head, code_link, crumb_home, wrap};
 use crate::content::Reference;
 use crate::content::commands::{Command, Role};
 use crate::content::examples::Example;

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::context::{CodeLink, Crumb, Page};
-use super::pages::{Head, code_link, crumb_home, wrap};
-use super::{PageId, Renderer};
+use super::super::context::{CodeLink, Crumb, Page};
+use super::super::{PageId, Renderer};
+use super::{Head, code_link, crumb_home, wrap};
 use crate::i18n::{Arg, Text};
 use crate::urls::Route;
 

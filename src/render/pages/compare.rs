@@ -1,0 +1,144 @@
+//! A comparison page: both codes side by side, the key differences, which
+//! to use, notes, and where each stands in a session.
+
+use super::*;
+
+pub(super) fn compare<'r>(
+    r: &'r Renderer,
+    locale: &'r str,
+    page: &PageId,
+    pi: usize,
+    pair: &Pair,
+) -> Page<'r, ComparePage<'r>> {
+    let p = &r.local(locale).protocols[pi];
+    let source = &r.site.protocols[pi];
+    let (a, b) = match (p.code(&pair.a), p.code(&pair.b)) {
+        (Some(a), Some(b)) => (a, b),
+        // Pairs come from the protocol's own codes.
+        _ => unreachable!("pair of unknown codes"),
+    };
+    let args = pair_args(&p.name, a, b);
+    let title = r.t(locale, "compare-title", &args);
+    let head = Head {
+        title: format!("{} — {}", title.text, r.title(locale).text),
+        heading: title,
+        description: r.t(locale, "compare-meta", &args).text,
+        crumbs: vec![
+            crumb_home(r, locale),
+            crumb_protocol(p),
+            Crumb {
+                label: compare_short(r, locale, &a.code, &b.code),
+                href: r.urls.path(locale, &Route::Compare(&p.id, pair)),
+            },
+        ],
+        og_type: "article",
+    };
+    let notes = source.pair_notes.get(&pair.slug()).map(|notes| {
+        let id = crate::i18n::ids::pair_notes(source, pair);
+        super::super::localized::rich_text(
+            r.catalog.content(locale, &id, notes),
+            &r.catalog.source_locale,
+        )
+    });
+    let mut references: Vec<Reference> = a.references.clone();
+    references.extend(
+        b.references
+            .iter()
+            .filter(|x| !a.references.contains(x))
+            .cloned(),
+    );
+    let session = {
+        let (ra, rb) = (
+            super::command::returned_by(r, locale, pi, &a.code),
+            super::command::returned_by(r, locale, pi, &b.code),
+        );
+        let example = super::command::pair_example(r, locale, pi, &a.code, &b.code);
+        (!ra.is_empty() || !rb.is_empty() || example.is_some()).then_some(Session {
+            a: ra,
+            b: rb,
+            example,
+        })
+    };
+    let body = ComparePage {
+        protocol: p.name.clone(),
+        session,
+        a,
+        b,
+        intro: r.t(locale, "compare-intro", &args),
+        differences: differences(r, locale, a, b),
+        which: [a, b]
+            .iter()
+            .map(|c| r.t(locale, "which-item", &code_args(&p.name, c)))
+            .collect(),
+        notes,
+        learn_more: [a, b]
+            .iter()
+            .map(|c| Link {
+                label: r.t(locale, "code-title", &code_args(&p.name, c)),
+                href: c.url.clone(),
+            })
+            .collect(),
+        references,
+    };
+    wrap(r, locale, page, head, body)
+}
+
+/// The key-differences list: one sentence pattern per aspect, chosen by
+/// whether the two codes agree on it.
+fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<Text> {
+    let mut items = Vec::new();
+    let same_class = a.class.digit == b.class.digit;
+    let class_args = [
+        ("a", Arg::Str(&a.code)),
+        ("b", Arg::Str(&b.code)),
+        ("a_digit", Arg::Str(&a.class.digit)),
+        ("b_digit", Arg::Str(&b.class.digit)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
+        ("a_class", Arg::Text(&a.class.name)),
+        ("b_class", Arg::Text(&b.class.name)),
+    ];
+    items.push(r.t(
+        locale,
+        if same_class {
+            "diff-class-same"
+        } else {
+            "diff-class-different"
+        },
+        &class_args,
+    ));
+    if let (Some(ca), Some(cb)) = (&a.category, &b.category) {
+        let category_args = [
+            ("a", Arg::Str(&a.code)),
+            ("b", Arg::Str(&b.code)),
+            ("a_digit", Arg::Str(&ca.digit)),
+            ("b_digit", Arg::Str(&cb.digit)),
+            ("a_category_form", Arg::Str(&ca.label)),
+            ("b_category_form", Arg::Str(&cb.label)),
+            ("a_category", Arg::Text(&ca.name)),
+            ("b_category", Arg::Text(&cb.name)),
+        ];
+        let id = if ca.digit == cb.digit {
+            "diff-category-same"
+        } else {
+            "diff-category-different"
+        };
+        items.push(r.t(locale, id, &category_args));
+    }
+    let detail_args = [
+        ("a", Arg::Str(&a.code)),
+        ("b", Arg::Str(&b.code)),
+        ("a_summary", Arg::Text(&a.summary)),
+        ("b_summary", Arg::Text(&b.summary)),
+        ("a_when", Arg::Text(&a.when)),
+        ("b_when", Arg::Text(&b.when)),
+        ("a_outcome", Arg::Text(&a.class.summary)),
+        ("b_outcome", Arg::Text(&b.class.summary)),
+    ];
+    items.push(r.t(locale, "diff-meaning", &detail_args));
+    if !same_class {
+        items.push(r.t(locale, "diff-outcome", &detail_args));
+    }
+    items.push(r.t(locale, "diff-when", &detail_args));
+    items
+}

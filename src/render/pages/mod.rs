@@ -1,0 +1,299 @@
+//! The context of each page kind, built from localized content and the
+//! sentence patterns of the catalog: what every page shares lives here
+//! (head, alternates, JSON-LD, crumbs, links, the picker); each page kind
+//! has its own file.
+
+mod code;
+pub(super) mod command;
+mod compare;
+mod home;
+pub(super) mod number;
+mod protocol;
+
+use serde::Serialize;
+
+use super::context::*;
+use super::localized::{LocalCode, LocalProtocol};
+use super::{PageId, Renderer};
+use crate::content::pairs::Pair;
+use crate::content::{PairPolicy, Reference};
+use crate::diag::Diagnostic;
+use crate::i18n::{Arg, Text};
+use crate::urls::Route;
+
+/// The template name and context of one page.
+pub fn context(
+    r: &Renderer,
+    locale: &str,
+    page: &PageId,
+) -> Result<(&'static str, tera::Context), Diagnostic> {
+    let context = match page {
+        PageId::Home => ("home.html", serialize(home::home(r, locale, page))),
+        PageId::NotFound => ("404.html", serialize(home::not_found(r, locale, page))),
+        PageId::Protocol(pi) => (
+            "protocol.html",
+            serialize(protocol::protocol(r, locale, page, *pi)),
+        ),
+        PageId::Code(pi, ci) => (
+            "code.html",
+            serialize(code::code(r, locale, page, *pi, *ci)),
+        ),
+        PageId::Compare(pi, pair) => (
+            "compare.html",
+            serialize(compare::compare(r, locale, page, *pi, pair)),
+        ),
+        PageId::Commands(pi) => (
+            "commands.html",
+            serialize(command::commands(r, locale, page, *pi)),
+        ),
+        PageId::Command(pi, ci) => (
+            "command.html",
+            serialize(command::command(r, locale, page, *pi, *ci)),
+        ),
+        PageId::Number(number) => (
+            "number.html",
+            serialize(number::number(r, locale, page, number)),
+        ),
+    };
+    let (template, context) = context;
+    Ok((
+        template,
+        context.map_err(|err| Diagnostic::new(format!("cannot build the page context: {err}")))?,
+    ))
+}
+
+fn serialize<T: Serialize>(page: T) -> Result<tera::Context, tera::Error> {
+    tera::Context::from_serialize(page)
+}
+
+/// The head, navigation and UI strings every page shares.
+pub(super) struct Head {
+    pub title: String,
+    pub heading: Text,
+    pub description: String,
+    pub crumbs: Vec<Crumb>,
+    pub og_type: &'static str,
+}
+
+pub(super) fn wrap<'r, T: Serialize>(
+    r: &'r Renderer,
+    locale: &'r str,
+    page: &PageId,
+    head: Head,
+    body: T,
+) -> Page<'r, T> {
+    let route = r.route(page);
+    let config = &r.config;
+    let mut alternates: Vec<Alternate> = config
+        .locales
+        .iter()
+        .map(|l| Alternate {
+            hreflang: l.clone(),
+            href: r.urls.absolute(l, &route),
+        })
+        .collect();
+    alternates.push(Alternate {
+        hreflang: "x-default".into(),
+        href: r.urls.absolute(&config.default_locale, &route),
+    });
+    let switcher = config
+        .locales
+        .iter()
+        .map(|l| SwitchLink {
+            locale: l.clone(),
+            label: r.t(l, "language-name", &[]).text,
+            href: r.urls.path(l, &route),
+            current: l == locale,
+        })
+        .collect();
+    let json_ld = json_ld(r, locale, page, &head);
+    let source_href =
+        (locale != config.default_locale).then(|| r.urls.path(&config.default_locale, &route));
+    let partial = r
+        .catalog
+        .reviewed(locale)
+        .filter(|reviewed| config.i18n.is_partial(reviewed.percent))
+        .map(|reviewed| {
+            r.t(
+                locale,
+                "partial-notice",
+                &[("percent", Arg::Number(usize::from(reviewed.percent)))],
+            )
+        });
+    Page {
+        lang: locale,
+        site_title: r.title(locale),
+        title: head.title,
+        heading: head.heading,
+        description: head.description,
+        canonical: r.urls.absolute(locale, &route),
+        alternates,
+        switcher,
+        breadcrumbs: head.crumbs,
+        ui: r.ui(locale),
+        base: config.base_path(),
+        home: r.urls.path(locale, &Route::Home),
+        search_index: r.urls.search_index(locale).0,
+        json_ld,
+        og_type: head.og_type,
+        live_reload: r.live_reload,
+        source_href,
+        partial,
+        page: body,
+    }
+}
+
+/// Structured data: the breadcrumb trail, and the article on content pages.
+fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
+    let base = r.config.base_url.as_str();
+    let items: Vec<serde_json::Value> = head
+        .crumbs
+        .iter()
+        .enumerate()
+        .map(|(i, crumb)| {
+            serde_json::json!({"@type": "ListItem", "position": i + 1, "name": crumb.label.text, "item": format!("{base}{}", crumb.href.strip_prefix(r.config.base_path()).unwrap_or(&crumb.href))})
+        })
+        .collect();
+    let mut graph = vec![serde_json::json!({"@type": "BreadcrumbList", "itemListElement": items})];
+    if matches!(page, PageId::Code(..) | PageId::Compare(..)) {
+        graph.push(serde_json::json!({
+            "@type": "TechArticle",
+            "headline": head.title,
+            "description": head.description,
+            "inLanguage": locale,
+            "url": r.urls.absolute(locale, &r.route(page)),
+        }));
+    }
+    let value = serde_json::json!({"@context": "https://schema.org", "@graph": graph});
+    // Inside <script>, `</script` ends the element and `<!--` changes how it is
+    // parsed: no `<`, `>` or `&` reaches the HTML (JSON reads \u003c as `<`).
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
+    Crumb {
+        label: r.t(locale, "nav-home", &[]),
+        href: r.urls.path(locale, &Route::Home),
+    }
+}
+
+fn crumb_protocol(protocol: &LocalProtocol) -> Crumb {
+    Crumb {
+        label: Text::native(&protocol.name),
+        href: protocol.url.clone(),
+    }
+}
+
+fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 8] {
+    [
+        ("protocol", Arg::Str(protocol)),
+        ("code", Arg::Str(&code.code)),
+        ("name", Arg::Text(&code.name)),
+        ("summary", Arg::Text(&code.summary)),
+        ("class", Arg::Text(&code.class.name)),
+        ("digit", Arg::Str(&code.class.digit)),
+        ("class_form", Arg::Str(&code.class.label)),
+        ("fix", Arg::Text(&code.fix_first)),
+    ]
+}
+
+fn pair_args<'c>(
+    protocol: &'c str,
+    a: &'c LocalCode,
+    b: &'c LocalCode,
+) -> [(&'static str, Arg<'c>); 13] {
+    [
+        ("protocol", Arg::Str(protocol)),
+        ("a", Arg::Str(&a.code)),
+        ("b", Arg::Str(&b.code)),
+        ("a_name", Arg::Text(&a.name)),
+        ("b_name", Arg::Text(&b.name)),
+        ("a_summary", Arg::Text(&a.summary)),
+        ("b_summary", Arg::Text(&b.summary)),
+        ("a_class", Arg::Text(&a.class.name)),
+        ("b_class", Arg::Text(&b.class.name)),
+        ("a_digit", Arg::Str(&a.class.digit)),
+        ("b_digit", Arg::Str(&b.class.digit)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
+    ]
+}
+
+/// The first sentence of a markdown text, keeping its fallback mark.
+fn first_sentence(text: &Text, source_locale: &str) -> Text {
+    let sentence = super::markdown::first_sentence(&text.text);
+    if text.has_fallback() {
+        Text::fallback(&sentence, source_locale)
+    } else {
+        Text::native(&sentence)
+    }
+}
+
+/// "125 vs 426".
+fn compare_short(r: &Renderer, locale: &str, a: &str, b: &str) -> Text {
+    r.t(
+        locale,
+        "compare-short",
+        &[("a", Arg::Str(a)), ("b", Arg::Str(b))],
+    )
+}
+
+pub(super) fn code_link(code: &LocalCode) -> CodeLink {
+    CodeLink {
+        code: code.code.clone(),
+        name: code.name.clone(),
+        summary: code.summary.clone(),
+        href: code.url.clone(),
+        standing: code.standing.clone(),
+    }
+}
+
+fn compare_link(r: &Renderer, locale: &str, p: &LocalProtocol, pair: &Pair) -> Link {
+    let (Some(a), Some(b)) = (p.code(&pair.a), p.code(&pair.b)) else {
+        unreachable!("featured pairs are validated");
+    };
+    Link {
+        label: r.t(locale, "compare-title", &pair_args(&p.name, a, b)),
+        href: r.urls.path(locale, &Route::Compare(&p.id, pair)),
+    }
+}
+
+fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picker> {
+    let policy = match policy {
+        PairPolicy::All => "all",
+        PairPolicy::SameClass => "same-class",
+        PairPolicy::SameCategory => "same-category",
+        PairPolicy::None => return None,
+    };
+    Some(Picker {
+        codes: p
+            .codes
+            .iter()
+            .map(|c| CodeOption {
+                code: c.code.clone(),
+                class: c.class.digit.clone(),
+                category: c
+                    .category
+                    .as_ref()
+                    .map(|k| k.digit.clone())
+                    .unwrap_or_default(),
+                label: format!("{} {}", c.code, c.name.text),
+            })
+            .collect(),
+        base: p.url.clone(),
+        policy: policy.into(),
+        selected: selected.into(),
+        second: p
+            .codes
+            .iter()
+            .map(|c| &c.code)
+            .filter(|c| *c != selected)
+            .nth(usize::from(selected.is_empty()))
+            .cloned()
+            .unwrap_or_default(),
+    })
+}
