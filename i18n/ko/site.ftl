@@ -1,4 +1,4 @@
-## 한국어 UI 문자열과 문장 패턴. 번역 방법은 TRANSLATING.md를 보세요.
+## 한국어 UI 문자열과 문장 패턴. 번역 방법은 TRANSLATING.md에 있습니다.
 
 ## 조사: 숫자 코드를 소리 내어 읽었을 때 마지막 음절에 받침이 있는지에 따라 고릅니다.
 ## NUMBER_END(숫자)는 읽었을 때 끝나는 단위를 돌려줍니다: one…nine(마지막 숫자),
@@ -53,18 +53,18 @@ label-category = 범주
 label-vs = vs
 anchor-link = 이 절로 바로 가는 링크
 search-label = 코드 검색
-search-placeholder = 코드 검색: 426, 연결 종료…
+search-placeholder = 코드 검색: 426, 연결 닫힘…
 search-no-results = 일치하는 코드가 없습니다.
 search-compare = 비교
 picker-first = 첫 번째 코드
 picker-second = 두 번째 코드
 picker-submit = 비교하기
-picker-same = 서로 다른 두 코드를 고르세요.
-picker-other-category = 이 두 코드는 비교 페이지가 없습니다. 같은 범주의 코드를 고르세요.
-picker-other-class = 이 두 코드는 비교 페이지가 없습니다. 같은 계열의 코드를 고르세요.
+picker-same = 서로 다른 두 코드를 골라야 합니다.
+picker-other-category = 이 두 코드는 비교 페이지가 없습니다. 같은 범주의 코드를 골라야 합니다.
+picker-other-class = 이 두 코드는 비교 페이지가 없습니다. 같은 계열의 코드를 골라야 합니다.
 data-json = 전체 코드 JSON
 notfound-title = 페이지를 찾을 수 없습니다
-notfound-text = 이 주소에는 페이지가 없습니다. 코드를 검색하거나 홈에서 시작하세요.
+notfound-text = 이 주소에는 페이지가 없습니다. 코드를 검색하거나 홈에서 다시 시작할 수 있습니다.
 footer-text = RFC와 IANA 레지스트리의 내용을 바탕으로 직접 정리했습니다.
 outdated-notice = 이 부분은 번역한 뒤에 영어 원문이 바뀌었습니다.
 source-link = 영어 원문 보기
@@ -88,7 +88,7 @@ diff-category-same = 같은 범주: 둘 다 { $a_category_form }({ $a_category }
 diff-category-different = 다른 범주: { $a }{ a-eun } { $a_category_form }({ $a_category }), { $b }{ b-eun } { $b_category_form }({ $b_category })에 속합니다.
 diff-meaning = 의미 — { $a }: { $a_summary } { $b }: { $b_summary }
 diff-outcome = 이후 흐름 — { $a } 다음: { $a_outcome } { $b } 다음: { $b_outcome }
-diff-when = 만나는 상황 — { $a }: { $a_when } { $b }: { $b_when }
+diff-when = 보게 되는 경우 — { $a }: { $a_when } { $b }: { $b_when }
 which-item = { $code }({ $name }) — 대응 방법: { $fix }
 
 ## 코드의 표준화 상태(배지). 변수: $spec, $by, $vendor, $expires (비어 있을 수 있음).
