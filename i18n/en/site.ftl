@@ -83,7 +83,7 @@ diff-category-different = Different categories: { $a } concerns { $a_category_fo
 ## (first sentence of "when you see this code") and $a_outcome, $b_outcome
 ## (the class summary).
 diff-meaning = Meaning — { $a }: { $a_summary } { $b }: { $b_summary }
-diff-outcome = What follows — after { $a }: { $a_outcome } After { $b }: { $b_outcome }
+diff-outcome = What each class says — { $a } ({ $a_class_form }): { $a_outcome } { $b } ({ $b_class_form }): { $b_outcome }
 diff-when = Where you meet them — { $a }: { $a_when } { $b }: { $b_when }
 ## Gets $protocol, $code, $name, $summary, $class, $digit and $fix (first sentence of "how to fix").
 which-item = { $code } ({ $name }) — what to do: { $fix }

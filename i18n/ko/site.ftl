@@ -87,7 +87,7 @@ diff-class-different = 다른 계열: { $a }{ a-eun } { $a_class_form }({ $a_cla
 diff-category-same = 같은 범주: 둘 다 { $a_category_form }({ $a_category })에 속합니다.
 diff-category-different = 다른 범주: { $a }{ a-eun } { $a_category_form }({ $a_category }), { $b }{ b-eun } { $b_category_form }({ $b_category })에 속합니다.
 diff-meaning = 의미 — { $a }: { $a_summary } { $b }: { $b_summary }
-diff-outcome = 이후 흐름 — { $a } 다음: { $a_outcome } { $b } 다음: { $b_outcome }
+diff-outcome = 계열이 뜻하는 것 — { $a }({ $a_class_form }): { $a_outcome } { $b }({ $b_class_form }): { $b_outcome }
 diff-when = 보게 되는 경우 — { $a }: { $a_when } { $b }: { $b_when }
 which-item = { $code }({ $name }) — 대응 방법: { $fix }
 

@@ -133,6 +133,8 @@ fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<
         ("a_when", Arg::Text(&a.when)),
         ("b_when", Arg::Text(&b.when)),
         ("a_outcome", Arg::Text(&a.class.summary)),
+        ("a_class_form", Arg::Str(&a.class.label)),
+        ("b_class_form", Arg::Str(&b.class.label)),
         ("b_outcome", Arg::Text(&b.class.summary)),
     ];
     items.push(r.t(locale, "diff-meaning", &detail_args));
