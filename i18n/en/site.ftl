@@ -81,7 +81,7 @@ diff-category-same = Same category: both concern { $a_category_form }, { $a_cate
 diff-category-different = Different categories: { $a } concerns { $a_category_form } ({ $a_category }), { $b } concerns { $b_category_form } ({ $b_category }).
 ## Detail sentences get $a, $b, $a_summary, $b_summary, $a_when, $b_when
 ## (first sentence of "when you see this code") and $a_outcome, $b_outcome
-## (the class summary).
+## (the class summary), $a_class_form, $b_class_form (4xx).
 diff-meaning = Meaning — { $a }: { $a_summary } { $b }: { $b_summary }
 diff-outcome = What each class says — { $a } ({ $a_class_form }): { $a_outcome } { $b } ({ $b_class_form }): { $b_outcome }
 diff-when = Where you meet them — { $a }: { $a_when } { $b }: { $b_when }
