@@ -27,6 +27,8 @@ pub struct BuildReport {
     pub translations: Vec<Translation>,
     pub source_locale: String,
     pub elapsed: Duration,
+    /// Files written, left alone and removed in the output folder.
+    pub changes: output::Changes,
     /// Problems that did not stop the build (an expired registration).
     pub warnings: Vec<crate::diag::Diagnostic>,
 }
@@ -134,7 +136,9 @@ pub struct BuildOptions<'a> {
     pub live_reload: bool,
 }
 
-/// Builds the site into the output folder, replacing it whole.
+/// Builds the site into the output folder: a new folder is written whole;
+/// a previous build's folder gets only the files whose bytes changed (see
+/// `output`). Everything is rendered and staged before the output is touched.
 pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let mut loaded = load(root)?;
@@ -161,7 +165,7 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
     let counts = write_pages(&renderer, &pages, &staging).map_err(output::summarize_io)?;
     write_data_files(&renderer, &pages, &staging)?;
     staging.copy_static(&root.join("static"))?;
-    staging.commit()?;
+    let changes = staging.commit().map_err(output::summarize_io)?;
     Ok(BuildReport {
         output,
         pages: counts,
@@ -169,12 +173,14 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         translations,
         source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
+        changes,
         warnings: renderer.site.warnings.clone(),
     })
 }
 
-/// Renders and writes every page of every locale in parallel; a page is
-/// written as soon as it is rendered, so memory does not grow with the site.
+/// Renders and stages every page of every locale in parallel; a page is
+/// compared and staged as soon as it is rendered, so memory does not grow
+/// with the site.
 fn write_pages(
     renderer: &Renderer,
     pages: &[PageId],
@@ -234,6 +240,15 @@ impl BuildReport {
             pages.join(", "),
             self.output.display(),
             self.elapsed.as_millis()
+        )
+    }
+
+    /// What the build did to the output folder, counted in files.
+    pub fn changes_line(&self) -> String {
+        let c = &self.changes;
+        format!(
+            "{} pages changed, {} unchanged, {} removed",
+            c.changed, c.unchanged, c.removed
         )
     }
 
