@@ -64,27 +64,53 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let tera = render::templates::load(root)
         .map_err(|d| diagnostics.extend(d))
         .ok();
-    // Which translations are current, outdated, copies of the English or
-    // broken (a variable the English does not offer is an error).
-    let review = site.as_ref().and_then(|site| {
-        review::review(root, &config, site)
-            .map_err(|d| diagnostics.extend(d))
-            .ok()
-    });
-    if let Some(review) = &review {
-        diagnostics.extend(review.diagnostics());
-    }
-    match (site, catalog, tera, review) {
-        (Some(site), Some(catalog), Some(tera), Some(review)) if diagnostics.is_empty() => {
-            Ok(Loaded {
-                config,
-                site,
-                catalog: catalog.with_review(&review),
-                tera,
-            })
+    match (site, catalog, tera) {
+        (Some(site), Some(catalog), Some(tera)) => {
+            let review = assemble(root, config, site, catalog, tera);
+            match review {
+                Ok(loaded) if diagnostics.is_empty() => Ok(loaded),
+                Ok(_) => Err(diagnostics.sorted()),
+                Err(found) => {
+                    diagnostics.extend(found);
+                    Err(diagnostics.sorted())
+                }
+            }
         }
-        _ => Err(diagnostics.sorted()),
+        (site, _, _) => {
+            // The review still reports broken translations of good content.
+            if let Some(site) = &site {
+                match review::review(root, &config, site) {
+                    Ok(review) => diagnostics.extend(review.diagnostics()),
+                    Err(found) => diagnostics.extend(found),
+                }
+            }
+            Err(diagnostics.sorted())
+        }
     }
+}
+
+/// Puts loaded inputs together: reviews the translations against the
+/// content (which are current, outdated, copies of the English or broken:
+/// a variable the English does not offer is an error). `serve` calls it
+/// after reloading only the inputs that changed.
+pub fn assemble(
+    root: &Path,
+    config: Config,
+    site: Site,
+    catalog: Catalog,
+    tera: tera::Tera,
+) -> Result<Loaded, Diagnostics> {
+    let review = review::review(root, &config, &site)?;
+    let problems = review.diagnostics();
+    if !problems.is_empty() {
+        return Err(problems.sorted());
+    }
+    Ok(Loaded {
+        config,
+        site,
+        catalog: catalog.with_review(&review),
+        tera,
+    })
 }
 
 /// Validates everything and renders one page of each kind, writing nothing.
