@@ -65,17 +65,8 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         .map_err(|d| diagnostics.extend(d))
         .ok();
     match (site, catalog, tera) {
-        (Some(site), Some(catalog), Some(tera)) => {
-            let review = assemble(root, config, site, catalog, tera);
-            match review {
-                Ok(loaded) if diagnostics.is_empty() => Ok(loaded),
-                Ok(_) => Err(diagnostics.sorted()),
-                Err(found) => {
-                    diagnostics.extend(found);
-                    Err(diagnostics.sorted())
-                }
-            }
-        }
+        // All three loaded, so nothing was reported yet.
+        (Some(site), Some(catalog), Some(tera)) => assemble(root, config, site, catalog, tera),
         (site, _, _) => {
             // The review still reports broken translations of good content.
             if let Some(site) = &site {
@@ -100,7 +91,7 @@ pub fn assemble(
     catalog: Catalog,
     tera: tera::Tera,
 ) -> Result<Loaded, Diagnostics> {
-    let review = review::review(root, &config, &site)?;
+    let review = review::review(root, &config, &site).map_err(Diagnostics::sorted)?;
     let problems = review.diagnostics();
     if !problems.is_empty() {
         return Err(problems.sorted());

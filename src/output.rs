@@ -110,11 +110,6 @@ impl Staging {
         })
     }
 
-    /// Whether this build updates a previous output file by file.
-    pub fn is_update(&self) -> bool {
-        self.update
-    }
-
     /// Stages one file (relative to the output), creating its parents; in
     /// an update, only if its bytes differ from the file already there.
     /// Errors name the file where it would end up in the output (the staging
