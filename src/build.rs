@@ -27,6 +27,8 @@ pub struct BuildReport {
     pub translations: Vec<Translation>,
     pub source_locale: String,
     pub elapsed: Duration,
+    /// Files written, left alone and removed in the output folder.
+    pub changes: output::Changes,
     /// Problems that did not stop the build (an expired registration).
     pub warnings: Vec<crate::diag::Diagnostic>,
 }
@@ -62,27 +64,44 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let tera = render::templates::load(root)
         .map_err(|d| diagnostics.extend(d))
         .ok();
-    // Which translations are current, outdated, copies of the English or
-    // broken (a variable the English does not offer is an error).
-    let review = site.as_ref().and_then(|site| {
-        review::review(root, &config, site)
-            .map_err(|d| diagnostics.extend(d))
-            .ok()
-    });
-    if let Some(review) = &review {
-        diagnostics.extend(review.diagnostics());
-    }
-    match (site, catalog, tera, review) {
-        (Some(site), Some(catalog), Some(tera), Some(review)) if diagnostics.is_empty() => {
-            Ok(Loaded {
-                config,
-                site,
-                catalog: catalog.with_review(&review),
-                tera,
-            })
+    match (site, catalog, tera) {
+        // All three loaded, so nothing was reported yet.
+        (Some(site), Some(catalog), Some(tera)) => assemble(root, config, site, catalog, tera),
+        (site, _, _) => {
+            // The review still reports broken translations of good content.
+            if let Some(site) = &site {
+                match review::review(root, &config, site) {
+                    Ok(review) => diagnostics.extend(review.diagnostics()),
+                    Err(found) => diagnostics.extend(found),
+                }
+            }
+            Err(diagnostics.sorted())
         }
-        _ => Err(diagnostics.sorted()),
     }
+}
+
+/// Puts loaded inputs together: reviews the translations against the
+/// content (which are current, outdated, copies of the English or broken:
+/// a variable the English does not offer is an error). `serve` calls it
+/// after reloading only the inputs that changed.
+pub fn assemble(
+    root: &Path,
+    config: Config,
+    site: Site,
+    catalog: Catalog,
+    tera: tera::Tera,
+) -> Result<Loaded, Diagnostics> {
+    let review = review::review(root, &config, &site).map_err(Diagnostics::sorted)?;
+    let problems = review.diagnostics();
+    if !problems.is_empty() {
+        return Err(problems.sorted());
+    }
+    Ok(Loaded {
+        config,
+        site,
+        catalog: catalog.with_review(&review),
+        tera,
+    })
 }
 
 /// Validates everything and renders one page of each kind, writing nothing.
@@ -134,7 +153,9 @@ pub struct BuildOptions<'a> {
     pub live_reload: bool,
 }
 
-/// Builds the site into the output folder, replacing it whole.
+/// Builds the site into the output folder: a new folder is written whole;
+/// a previous build's folder gets only the files whose bytes changed (see
+/// `output`). Everything is rendered and staged before the output is touched.
 pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let mut loaded = load(root)?;
@@ -161,7 +182,7 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
     let counts = write_pages(&renderer, &pages, &staging).map_err(output::summarize_io)?;
     write_data_files(&renderer, &pages, &staging)?;
     staging.copy_static(&root.join("static"))?;
-    staging.commit()?;
+    let changes = staging.commit().map_err(output::summarize_io)?;
     Ok(BuildReport {
         output,
         pages: counts,
@@ -169,12 +190,14 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         translations,
         source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
+        changes,
         warnings: renderer.site.warnings.clone(),
     })
 }
 
-/// Renders and writes every page of every locale in parallel; a page is
-/// written as soon as it is rendered, so memory does not grow with the site.
+/// Renders and stages every page of every locale in parallel; a page is
+/// compared and staged as soon as it is rendered, so memory does not grow
+/// with the site.
 fn write_pages(
     renderer: &Renderer,
     pages: &[PageId],
@@ -234,6 +257,15 @@ impl BuildReport {
             pages.join(", "),
             self.output.display(),
             self.elapsed.as_millis()
+        )
+    }
+
+    /// What the build did to the output folder, counted in files.
+    pub fn changes_line(&self) -> String {
+        let c = &self.changes;
+        format!(
+            "{} pages changed, {} unchanged, {} removed",
+            c.changed, c.unchanged, c.removed
         )
     }
 

@@ -3,13 +3,20 @@
 //!
 //! Pages are rendered on request by the same `Renderer` that `build` uses,
 //! so a rebuild is only "load and validate the inputs again" and an edit
-//! reaches the browser in a fraction of a second. A failed rebuild keeps the
-//! last good site served and shows the errors in the terminal and as an
-//! overlay in the browser (server-sent events on `/__livereload`).
+//! reaches the browser in a fraction of a second. Only the kind of input
+//! that changed is loaded again: an edit under `content/` parses the content
+//! (and reviews the translations against it, which reads the `.ftl` text)
+//! but builds no Fluent bundle; an edit under `i18n/` builds the bundles but
+//! parses no content; `templates/` reloads only Tera; `site.toml` reloads
+//! everything. `/__codecompare/stats` counts the loads of each kind. A
+//! failed rebuild keeps the last good site served and shows the errors in
+//! the terminal and as an overlay in the browser (server-sent events on
+//! `/__livereload`); what failed is loaded again on the next change.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -19,12 +26,18 @@ use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Request, Response, Server};
 
 use crate::build;
+use crate::config::Config;
+use crate::content::{self, Site};
+use crate::diag::Diagnostics;
+use crate::i18n::Catalog;
 use crate::render::{self, PageId, Renderer, seo};
 use crate::urls::Route;
 
 /// The folders and files whose changes trigger a rebuild.
 const WATCHED: [&str; 5] = ["content", "templates", "i18n", "static", "site.toml"];
 const RELOAD_SCRIPT: &str = include_str!("serve/livereload.js");
+/// How many times each kind of input was loaded, as JSON.
+const STATS_PATH: &str = "/__codecompare/stats";
 /// How many ports after the requested one are tried when it is taken.
 const PORT_ATTEMPTS: u16 = 20;
 
@@ -42,6 +55,61 @@ struct State {
     /// The errors of the last rebuild, if it failed.
     error: RwLock<Option<String>>,
     clients: Mutex<Vec<Sender<String>>>,
+    /// The inputs of the last good load, and the kinds changed since.
+    inputs: Mutex<Reload>,
+    loads: Loads,
+}
+
+/// A kind of input, loaded on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Config,
+    Content,
+    Translations,
+    Templates,
+    /// `static/`: read on request, nothing to load.
+    Static,
+}
+
+/// The last good inputs (none before the first good load), and the kinds
+/// of input changed since then that have not loaded cleanly yet.
+#[derive(Default)]
+struct Reload {
+    good: Option<Inputs>,
+    pending: BTreeSet<Kind>,
+}
+
+/// The loaded inputs; the catalog is kept unreviewed (the review depends on
+/// the content and is redone on every rebuild).
+struct Inputs {
+    config: Config,
+    site: Site,
+    catalog: Catalog,
+    tera: tera::Tera,
+}
+
+/// Counters of loads, for `/__codecompare/stats`.
+#[derive(Default)]
+struct Loads {
+    rebuilds: AtomicUsize,
+    config: AtomicUsize,
+    content: AtomicUsize,
+    translations: AtomicUsize,
+    templates: AtomicUsize,
+}
+
+impl Loads {
+    fn json(&self) -> String {
+        let n = |a: &AtomicUsize| a.load(Ordering::Relaxed);
+        format!(
+            "{{\"rebuilds\":{},\"config\":{},\"content\":{},\"translations\":{},\"templates\":{}}}",
+            n(&self.rebuilds),
+            n(&self.config),
+            n(&self.content),
+            n(&self.translations),
+            n(&self.templates)
+        )
+    }
 }
 
 pub fn serve(root: &Path, port: u16, color: ColorChoice) -> Result<(), String> {
@@ -52,11 +120,13 @@ pub fn serve(root: &Path, port: u16, color: ColorChoice) -> Result<(), String> {
         current: RwLock::new(None),
         error: RwLock::new(None),
         clients: Mutex::new(Vec::new()),
+        inputs: Mutex::default(),
+        loads: Loads::default(),
     });
-    rebuild(&state, color);
+    rebuild(&state, &[Kind::Config].into(), color);
     // Watch before announcing, so no edit made after the announcement is missed.
     let watcher_state = Arc::clone(&state);
-    let _watcher = watch(root, move || rebuild(&watcher_state, color))?;
+    let _watcher = watch(root, move |kinds| rebuild(&watcher_state, &kinds, color))?;
     println!(
         "Serving {} at {}/ (Ctrl+C to stop)",
         root.display(),
@@ -89,12 +159,21 @@ fn bind(port: u16) -> Result<(Server, u16), String> {
     ))
 }
 
-/// Loads and checks everything again; on success swaps the served site and
-/// reloads the browsers, on failure keeps the last good site and reports.
-fn rebuild(state: &State, color: ColorChoice) {
+/// Loads the changed kinds of input again and checks the site; on success
+/// swaps the served site and reloads the browsers, on failure keeps the last
+/// good site and reports.
+fn rebuild(state: &State, changed: &BTreeSet<Kind>, color: ColorChoice) {
     let started = Instant::now();
-    match load_served(&state.root, &state.base_url) {
-        Ok(served) => {
+    let mut reload = state.inputs.lock().unwrap_or_else(|e| e.into_inner());
+    reload.pending.extend(changed.iter().copied());
+    state.loads.rebuilds.fetch_add(1, Ordering::Relaxed);
+    let loaded = reload_inputs(state, reload.good.as_ref(), &reload.pending)
+        .and_then(|inputs| serve_inputs(state, inputs));
+    match loaded {
+        Ok((inputs, served)) => {
+            reload.good = Some(inputs);
+            reload.pending.clear();
+            drop(reload);
             let pages = served.routes.len();
             *state.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(served));
             *state.error.write().unwrap_or_else(|e| e.into_inner()) = None;
@@ -105,6 +184,7 @@ fn rebuild(state: &State, color: ColorChoice) {
             broadcast(state, "reload", "");
         }
         Err(diagnostics) => {
+            drop(reload);
             diagnostics.emit(&state.root, color);
             eprintln!(
                 "error: rebuild failed: {} problem(s); still serving the last good site",
@@ -117,9 +197,79 @@ fn rebuild(state: &State, color: ColorChoice) {
     }
 }
 
-fn load_served(root: &Path, base_url: &str) -> Result<Served, crate::diag::Diagnostics> {
-    let mut loaded = build::load(root)?;
-    loaded.config.base_url = base_url.to_string();
+/// The inputs with the `pending` kinds loaded again and the others shared
+/// with (or cloned from) the last good ones; everything without them.
+fn reload_inputs(
+    state: &State,
+    good: Option<&Inputs>,
+    pending: &BTreeSet<Kind>,
+) -> Result<Inputs, Diagnostics> {
+    let root = &state.root;
+    let loads = &state.loads;
+    let all = good.is_none() || pending.contains(&Kind::Config);
+    let wants = |kind| all || pending.contains(&kind);
+    let count = |counter: &AtomicUsize| counter.fetch_add(1, Ordering::Relaxed);
+    let config = match good {
+        Some(good) if !all => good.config.clone(),
+        _ => {
+            count(&loads.config);
+            Config::load(root)?
+        }
+    };
+    let mut diagnostics = Diagnostics::default();
+    let site = match good {
+        Some(good) if !wants(Kind::Content) => Some(good.site.clone()),
+        _ => {
+            count(&loads.content);
+            content::load(root).map_err(|d| diagnostics.extend(d)).ok()
+        }
+    };
+    let catalog = match good {
+        Some(good) if !wants(Kind::Translations) => Some(good.catalog.unreviewed()),
+        _ => {
+            count(&loads.translations);
+            Catalog::load(&config)
+                .map_err(|d| diagnostics.extend(d))
+                .ok()
+        }
+    };
+    let tera = match good {
+        Some(good) if !wants(Kind::Templates) => Some(good.tera.clone()),
+        _ => {
+            count(&loads.templates);
+            render::templates::load(root)
+                .map_err(|d| diagnostics.extend(d))
+                .ok()
+        }
+    };
+    match (site, catalog, tera) {
+        (Some(site), Some(catalog), Some(tera)) if diagnostics.is_empty() => Ok(Inputs {
+            config,
+            site,
+            catalog,
+            tera,
+        }),
+        _ => Err(diagnostics.sorted()),
+    }
+}
+
+/// Reviews the translations, builds the renderer and renders one page of
+/// each kind; the inputs come back to be kept as the last good ones.
+fn serve_inputs(state: &State, inputs: Inputs) -> Result<(Inputs, Served), Diagnostics> {
+    let Inputs {
+        config,
+        site,
+        catalog,
+        tera,
+    } = inputs;
+    let kept = Inputs {
+        config: config.clone(),
+        site: site.clone(),
+        catalog: catalog.unreviewed(),
+        tera: tera.clone(),
+    };
+    let mut loaded = build::assemble(&state.root, config, site, catalog, tera)?;
+    loaded.config.base_url = state.base_url.clone();
     let mut renderer = loaded.into_renderer();
     renderer.live_reload = true;
     render::render_samples(&renderer).into_result(())?;
@@ -132,7 +282,7 @@ fn load_served(root: &Path, base_url: &str) -> Result<Served, crate::diag::Diagn
             );
         }
     }
-    Ok(Served { renderer, routes })
+    Ok((kept, Served { renderer, routes }))
 }
 
 /// One server-sent event; every line of `data` becomes a `data:` line.
@@ -151,18 +301,26 @@ fn broadcast(state: &State, event: &str, data: &str) {
     clients.retain(|client| client.send(message.clone()).is_ok());
 }
 
-/// Calls `on_change` after each burst of changes to the site's inputs.
+/// Calls `on_change` after each burst of changes to the site's inputs,
+/// with the kinds of input the burst touched.
 fn watch(
     root: &Path,
-    on_change: impl Fn() + Send + 'static,
+    on_change: impl Fn(BTreeSet<Kind>) + Send + 'static,
 ) -> Result<notify::RecommendedWatcher, String> {
     let (tx, rx) = mpsc::channel();
+    let base = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let watched_root = root.to_path_buf();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let relevant = event.is_ok_and(|event| {
-            !event.kind.is_access() && event.paths.iter().any(|p| !is_editor_noise(p))
-        });
-        if relevant {
-            let _ = tx.send(());
+        let Ok(event) = event else { return };
+        if event.kind.is_access() {
+            return;
+        }
+        for path in event.paths.iter().filter(|p| !is_editor_noise(p)) {
+            let rel = path
+                .strip_prefix(&base)
+                .or_else(|_| path.strip_prefix(&watched_root))
+                .unwrap_or(path);
+            let _ = tx.send(kind_of(rel));
         }
     })
     .map_err(|err| format!("cannot watch files: {err}"))?;
@@ -183,11 +341,30 @@ fn watch(
     Ok(watcher)
 }
 
+/// Which kind of input a path (relative to the site root) belongs to; a
+/// path we cannot place reloads everything.
+fn kind_of(rel: &Path) -> Kind {
+    match rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy())
+    {
+        Some(first) if first == "content" => Kind::Content,
+        Some(first) if first == "i18n" => Kind::Translations,
+        Some(first) if first == "templates" => Kind::Templates,
+        Some(first) if first == "static" => Kind::Static,
+        _ => Kind::Config,
+    }
+}
+
 /// Editors write several files per save; one rebuild per burst is enough.
-fn debounce(rx: &Receiver<()>, on_change: impl Fn()) {
-    while rx.recv().is_ok() {
-        while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
-        on_change();
+fn debounce(rx: &Receiver<Kind>, on_change: impl Fn(BTreeSet<Kind>)) {
+    while let Ok(first) = rx.recv() {
+        let mut kinds = BTreeSet::from([first]);
+        while let Ok(kind) = rx.recv_timeout(Duration::from_millis(60)) {
+            kinds.insert(kind);
+        }
+        on_change(kinds);
     }
 }
 
@@ -214,6 +391,8 @@ fn handle(state: &State, request: Request) {
     }
     let response = if path == "/__livereload.js" {
         Reply::ok("text/javascript", RELOAD_SCRIPT.as_bytes().to_vec())
+    } else if path == STATS_PATH {
+        Reply::ok("application/json", state.loads.json().into_bytes())
     } else {
         let current = state
             .current

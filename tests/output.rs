@@ -1,10 +1,15 @@
-//! Writing the output: an I/O failure in the middle of a build (a full disk)
-//! is reported once with a count, leaves the previous output byte-for-byte,
-//! and leaves no staging folder behind.
+//! Writing the output: a rebuild writes only the files whose bytes changed
+//! (the others keep their inode and mtime) and removes the files no longer
+//! produced; a failed build (bad content, or an I/O failure while staging)
+//! leaves the previous output byte-for-byte; an I/O failure while files are
+//! being replaced leaves every file whole, old or new, and the next build
+//! finishes the job. No staging folder is left behind.
 
 mod common;
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
@@ -29,12 +34,161 @@ fn leftovers(root: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Every file below `dir`: relative path → (inode, mtime in ns, bytes).
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, i128, Vec<u8>)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let meta = e.metadata().unwrap();
+            let mtime = meta.mtime() as i128 * 1_000_000_000 + meta.mtime_nsec() as i128;
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (rel, (meta.ino(), mtime, std::fs::read(e.path()).unwrap()))
+        })
+        .collect()
+}
+
+/// Builds `root` into a fresh folder beside it and returns its files.
+fn fresh_build(root: &Path) -> BTreeMap<PathBuf, (u64, i128, Vec<u8>)> {
+    let out = root.join("fresh");
+    let _ = std::fs::remove_dir_all(&out);
+    let built = codecompare(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let files = snapshot(&out);
+    std::fs::remove_dir_all(&out).unwrap();
+    files
+}
+
+/// The "N pages changed, M unchanged, K removed" line of a build.
+fn counts(output: &std::process::Output) -> (usize, usize, usize) {
+    let out = stdout(output);
+    let line = out
+        .lines()
+        .find(|l| l.contains(" pages changed, "))
+        .unwrap_or_else(|| panic!("no counts line in {out}"));
+    let n: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (n[0], n[1], n[2])
+}
+
+/// Changes every page: one comment at the end of the base template.
+fn edit_every_page(root: &Path) {
+    let base = root.join("templates/base.html");
+    std::fs::write(&base, read(&base) + "<!-- edited -->\n").unwrap();
+}
+
+#[test]
+fn a_rebuild_writes_only_what_changed_and_removes_what_is_gone() {
+    let site = fixture("mini");
+    let root = site.path();
+    let first = build(root);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = snapshot(&root.join("public"));
+    let (changed, unchanged, removed) = counts(&first);
+    assert_eq!((changed, unchanged, removed), (before.len() - 1, 0, 0));
+
+    let again = build(root);
+    assert_eq!(counts(&again), (0, before.len() - 1, 0), "nothing to do");
+    assert_eq!(snapshot(&root.join("public")), before);
+
+    // One code file edited, and a page left over from an earlier build.
+    let file = root.join("content/ftp/125.yaml");
+    std::fs::write(
+        &file,
+        read(&file).replace("name: Data Connection Open", "name: Data Link Open"),
+    )
+    .unwrap();
+    let stray = root.join("public/ftp/999/index.html");
+    std::fs::create_dir_all(stray.parent().unwrap()).unwrap();
+    std::fs::write(&stray, "old").unwrap();
+    let expected = fresh_build(root);
+    let rebuilt = build(root);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    let after = snapshot(&root.join("public"));
+
+    assert!(!stray.exists() && !stray.parent().unwrap().exists());
+    let paths = |m: &BTreeMap<PathBuf, _>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        paths(&after),
+        paths(&expected),
+        "same files as a fresh build"
+    );
+    let mut should_change = 0;
+    for (rel, (ino, mtime, bytes)) in &after {
+        assert_eq!(
+            bytes,
+            &expected[rel].2,
+            "{} as a fresh build",
+            rel.display()
+        );
+        let (old_ino, old_mtime, old_bytes) = &before[rel];
+        if old_bytes == bytes {
+            assert_eq!(
+                (ino, mtime),
+                (old_ino, old_mtime),
+                "{} touched",
+                rel.display()
+            );
+        } else {
+            should_change += 1;
+            assert_ne!(ino, old_ino, "{} replaced by a rename", rel.display());
+        }
+    }
+    assert!(
+        should_change > 4,
+        "the code's pages changed: {should_change}"
+    );
+    assert!(should_change < before.len() / 2, "not everything changed");
+    assert_eq!(
+        counts(&rebuilt),
+        (should_change, after.len() - 1 - should_change, 1)
+    );
+    assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+}
+
+#[test]
+fn a_build_that_fails_on_content_or_templates_touches_nothing() {
+    let site = fixture("mini");
+    let root = site.path();
+    assert!(build(root).status.success());
+    let before = snapshot(&root.join("public"));
+    let file = root.join("content/ftp/426.yaml");
+    let good = read(&file);
+    std::fs::write(&file, good.replace("fix:", "fixx:")).unwrap();
+    let failed = build(root);
+    assert!(!failed.status.success());
+    assert_eq!(snapshot(&root.join("public")), before);
+    std::fs::write(&file, good).unwrap();
+    // Fails at render time, after every other page has rendered.
+    let code = root.join("templates/code.html");
+    let broken = read(&code).replacen(
+        "{% block content %}",
+        "{% block content %}{{ no_such_variable }}",
+        1,
+    );
+    std::fs::write(&code, broken).unwrap();
+    let failed = build(root);
+    assert!(!failed.status.success(), "{}", stdout(&failed));
+    assert_eq!(snapshot(&root.join("public")), before);
+    assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+}
+
 #[test]
 fn a_full_disk_is_one_error_with_a_count_and_changes_nothing() {
     let site = fixture("mini");
     let root = site.path();
     assert!(build(root).status.success());
-    let before = tree_hash(&root.join("public"));
+    let before = snapshot(&root.join("public"));
+    edit_every_page(root);
 
     let failed = build_failing_after(root, 5);
     let message = stderr(&failed);
@@ -60,7 +214,7 @@ fn a_full_disk_is_one_error_with_a_count_and_changes_nothing() {
     assert!(!message.contains("panicked"), "{message}");
 
     assert_eq!(
-        tree_hash(&root.join("public")),
+        snapshot(&root.join("public")),
         before,
         "previous output changed"
     );
@@ -76,14 +230,11 @@ fn a_write_failure_in_the_last_files_is_reported_too() {
     let site = fixture("mini");
     let root = site.path();
     assert!(build(root).status.success());
-    let before = tree_hash(&root.join("public"));
-    // As many writes as a build makes, less one: the last (a static file) fails.
-    let files = walkdir::WalkDir::new(root.join("public"))
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .count();
-    let failed = build_failing_after(root, files - 2);
+    let before = snapshot(&root.join("public"));
+    edit_every_page(root);
+    // As many staged writes as the edit needs, less one: the last fails.
+    let pages = html_files(&root.join("public")).len();
+    let failed = build_failing_after(root, pages - 1);
     let message = stderr(&failed);
     assert!(!failed.status.success(), "{message}");
     assert!(message.contains("No space left on device"), "{message}");
@@ -92,7 +243,7 @@ fn a_write_failure_in_the_last_files_is_reported_too() {
         "{message}"
     );
     assert_eq!(
-        tree_hash(&root.join("public")),
+        snapshot(&root.join("public")),
         before,
         "previous output changed"
     );
@@ -101,6 +252,43 @@ fn a_write_failure_in_the_last_files_is_reported_too() {
         "left behind: {:?}",
         leftovers(root)
     );
+}
+
+#[test]
+fn a_failure_while_replacing_files_leaves_each_file_old_or_new() {
+    let site = fixture("mini");
+    let root = site.path();
+    assert!(build(root).status.success());
+    let before = snapshot(&root.join("public"));
+    edit_every_page(root);
+    let expected = fresh_build(root);
+    // Every page is staged, then half of the renames into the output fail.
+    let pages = html_files(&root.join("public")).len();
+    let failed = build_failing_after(root, pages + pages / 2);
+    let message = stderr(&failed);
+    assert!(!failed.status.success(), "{message}");
+    assert!(message.contains("error: cannot replace "), "{message}");
+    assert!(message.contains("more I/O error"), "{message}");
+    assert!(message.contains("every file is whole"), "{message}");
+    let after = snapshot(&root.join("public"));
+    let (mut old, mut new) = (0, 0);
+    for (rel, (_, _, bytes)) in &after {
+        if *bytes == before[rel].2 {
+            old += 1;
+        } else {
+            assert_eq!(*bytes, expected[rel].2, "{} is old or new", rel.display());
+            new += 1;
+        }
+    }
+    assert!(old > 0 && new > 0, "{old} old, {new} new");
+    assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+
+    let repaired = build(root);
+    assert!(repaired.status.success(), "{}", stderr(&repaired));
+    let after = snapshot(&root.join("public"));
+    for (rel, (_, _, bytes)) in &expected {
+        assert_eq!(*bytes, after[rel].2, "{} repaired", rel.display());
+    }
 }
 
 #[test]

@@ -227,3 +227,96 @@ fn browsers_get_the_error_and_then_a_reload() {
     std::fs::write(&file, good).unwrap();
     assert!(read_until("event: reload").contains("event: reload"));
 }
+
+/// The load counters of `/__codecompare/stats`, by name.
+fn stats(port: u16) -> std::collections::BTreeMap<String, u64> {
+    let (status, body) = get(port, "/__codecompare/stats");
+    assert_eq!(status, 200, "{body}");
+    body.trim_matches(|c| c == '{' || c == '}')
+        .split(',')
+        .map(|pair| {
+            let (key, value) = pair.split_once(':').unwrap();
+            (key.trim_matches('"').to_string(), value.parse().unwrap())
+        })
+        .collect()
+}
+
+/// Waits until the rebuild counter passes `after` (a rebuild finished).
+fn wait_for_rebuild(port: u16, after: u64) -> std::collections::BTreeMap<String, u64> {
+    let start = Instant::now();
+    loop {
+        let now = stats(port);
+        if now["rebuilds"] > after || start.elapsed() > Duration::from_secs(10) {
+            return now;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn reloads_only_the_kind_of_input_that_changed() {
+    let site = fixture("mini");
+    let root = site.path();
+    let served = start(root, free_port());
+    let first = stats(served.port);
+    for kind in ["rebuilds", "config", "content", "translations", "templates"] {
+        assert_eq!(first[kind], 1, "{kind}: {first:?}");
+    }
+
+    // An edited .ftl: translations again, content not.
+    let ftl = root.join("i18n/ko/site.ftl");
+    std::fs::write(
+        &ftl,
+        read(&ftl).replace(
+            "notfound-title = 페이지를 찾을 수 없습니다",
+            "notfound-title = 없는 페이지",
+        ),
+    )
+    .unwrap();
+    let (_, body) = wait_for(served.port, "/ko/ftp/999/", |_, b| {
+        b.contains("없는 페이지")
+    });
+    assert!(body.contains("없는 페이지"));
+    let now = wait_for_rebuild(served.port, 0);
+    assert!(now["translations"] >= 2, "{now:?}");
+    assert_eq!(
+        (now["content"], now["templates"], now["config"]),
+        (1, 1, 1),
+        "{now:?}"
+    );
+
+    // An edited code: content again, translations not.
+    let before = now;
+    let file = root.join("content/ftp/125.yaml");
+    std::fs::write(
+        &file,
+        read(&file).replace("name: Data Connection Open", "name: Data Link Open"),
+    )
+    .unwrap();
+    let (_, body) = wait_for(served.port, "/ftp/125/", |_, b| {
+        b.contains("Data Link Open")
+    });
+    assert!(body.contains("<h1>FTP 125 Data Link Open</h1>"));
+    let now = wait_for_rebuild(served.port, before["rebuilds"]);
+    assert!(now["content"] > before["content"], "{now:?}");
+    assert_eq!(now["translations"], before["translations"], "{now:?}");
+    assert_eq!(now["templates"], 1, "{now:?}");
+
+    // A new code, then the same code deleted.
+    let new_code = read(&root.join("content/ftp/226.yaml"))
+        .replace("\"226\"", "\"250\"")
+        .replace("Closing Data Connection", "Requested File Action Okay");
+    let new_file = root.join("content/ftp/250.yaml");
+    std::fs::write(&new_file, new_code).unwrap();
+    let (status, body) = wait_for(served.port, "/ftp/250/", |s, _| s == 200);
+    assert_eq!(status, 200);
+    assert!(body.contains("Requested File Action Okay"));
+    assert_eq!(get(served.port, "/ftp/125-vs-250/").0, 200);
+    std::fs::remove_file(&new_file).unwrap();
+    let (status, _) = wait_for(served.port, "/ftp/250/", |s, _| s == 404);
+    assert_eq!(status, 404);
+    assert_eq!(get(served.port, "/ftp/125-vs-250/").0, 404);
+    let now = stats(served.port);
+    assert_eq!(now["translations"], before["translations"], "{now:?}");
+    assert_eq!((now["templates"], now["config"]), (1, 1), "{now:?}");
+}

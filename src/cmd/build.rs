@@ -31,6 +31,7 @@ pub fn execute(args: BuildArgs, color: Color) -> ExitCode {
         Ok(report) => {
             codecompare::diag::Diagnostics(report.warnings.clone()).emit(root, color.choice());
             println!("{}", report.summary());
+            println!("{}", report.changes_line());
             for line in [report.translation_line(), report.fallback_line()]
                 .into_iter()
                 .flatten()

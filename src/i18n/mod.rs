@@ -27,7 +27,7 @@ pub mod status;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -108,7 +108,8 @@ pub struct Reviewed {
 /// Fluent bundles of every locale, with the source locale's as fallback.
 pub struct Catalog {
     pub source_locale: String,
-    bundles: BTreeMap<String, Bundle>,
+    /// Shared, so `serve` can apply a new review without parsing them again.
+    bundles: Arc<BTreeMap<String, Bundle>>,
     /// Ids of the source locale's plain `site.ftl` messages: the UI strings templates get.
     ui_ids: Vec<String>,
     /// `(locale, message id)` of every fallback taken, for the build report.
@@ -137,11 +138,23 @@ impl Catalog {
         }
         diagnostics.into_result(Catalog {
             source_locale: config.default_locale.clone(),
-            bundles,
+            bundles: Arc::new(bundles),
             ui_ids,
             fallbacks: Mutex::new(BTreeSet::new()),
             reviewed: BTreeMap::new(),
         })
+    }
+
+    /// The same bundles, not reviewed and with no fallbacks recorded: what
+    /// `serve` keeps so that a content edit needs no `.ftl` parsed again.
+    pub fn unreviewed(&self) -> Catalog {
+        Catalog {
+            source_locale: self.source_locale.clone(),
+            bundles: Arc::clone(&self.bundles),
+            ui_ids: self.ui_ids.clone(),
+            fallbacks: Mutex::new(BTreeSet::new()),
+            reviewed: BTreeMap::new(),
+        }
     }
 
     /// Lookups follow the review: a copy of the English is shown as English,
