@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 
 use codespan_reporting::term::termcolor::ColorChoice;
 use notify::{RecursiveMode, Watcher};
+use rayon::prelude::*;
 use tiny_http::{Header, Request, Response, Server};
 
 use crate::build;
@@ -175,13 +176,19 @@ fn rebuild(state: &State, changed: &BTreeSet<Kind>, color: ColorChoice) {
             reload.pending.clear();
             drop(reload);
             let pages = served.routes.len();
-            *state.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(served));
+            let previous = state
+                .current
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .replace(Arc::new(served));
             *state.error.write().unwrap_or_else(|e| e.into_inner()) = None;
             println!(
                 "Site ready: {pages} pages, loaded in {} ms",
                 started.elapsed().as_millis()
             );
             broadcast(state, "reload", "");
+            // Freeing a large site takes a while; not on the way to the browser.
+            std::thread::spawn(move || drop(previous));
         }
         Err(diagnostics) => {
             drop(reload);
@@ -273,15 +280,21 @@ fn serve_inputs(state: &State, inputs: Inputs) -> Result<(Inputs, Served), Diagn
     let mut renderer = loaded.into_renderer();
     renderer.live_reload = true;
     render::render_samples(&renderer).into_result(())?;
-    let mut routes = HashMap::new();
-    for page in renderer.pages() {
-        for locale in &renderer.config.locales {
-            routes.insert(
-                renderer.urls.path(locale, &renderer.route(&page)),
-                (locale.clone(), page.clone()),
-            );
-        }
-    }
+    // One entry per page and locale (250,000 at N = 500): built in parallel
+    // and inserted into a map sized once, since this is most of a reload.
+    let r = &renderer;
+    let entries: Vec<(String, (String, PageId))> = r
+        .pages()
+        .into_par_iter()
+        .flat_map_iter(|page| {
+            r.config.locales.iter().map(move |locale| {
+                let path = r.urls.path(locale, &r.route(&page));
+                (path, (locale.clone(), page.clone()))
+            })
+        })
+        .collect();
+    let mut routes = HashMap::with_capacity(entries.len());
+    routes.extend(entries);
     Ok((kept, Served { renderer, routes }))
 }
 
