@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use super::markdown::{self, Found, Target, UrlUse};
 use super::yaml::Source;
-use super::{Reference, Site};
+use super::{Code, ProtocolFile, Reference, Site};
 use crate::diag::Diagnostics;
 
 /// A relative link waiting for the whole site to be known.
@@ -138,4 +138,67 @@ pub fn check_not_blank(source: &Source, fields: &[(&str, &str)], diagnostics: &m
             );
         }
     }
+}
+
+/// The text of `_protocol.yaml`: required fields, summary markdown, references.
+pub fn check_protocol_text(
+    file: &ProtocolFile,
+    source: &Source,
+    diagnostics: &mut Diagnostics,
+    pending: &mut Vec<PendingLink>,
+) {
+    let mut required = vec![
+        ("id", file.id.as_str()),
+        ("name", file.name.as_str()),
+        ("title", file.title.as_str()),
+        ("summary", file.summary.as_str()),
+    ];
+    for class in file.classes.values().chain(file.categories.values()) {
+        required.push(("name", class.name.as_str()));
+        required.push(("summary", class.summary.as_str()));
+    }
+    check_not_blank(source, &required, diagnostics);
+    let mut checker = FieldChecker {
+        source,
+        base: format!("/{}/", file.id),
+        diagnostics,
+        pending,
+    };
+    checker.markdown("summary", &file.summary);
+    checker.references(&file.references);
+}
+
+/// The text of a code file: required fields, markdown fields, references.
+pub fn check_code_text(
+    protocol: &str,
+    code: &Code,
+    source: &Source,
+    diagnostics: &mut Diagnostics,
+    pending: &mut Vec<PendingLink>,
+) {
+    let markdown = [
+        ("description", code.description.as_str()),
+        ("seen_when", code.seen_when.as_str()),
+        ("fix", code.fix.as_str()),
+    ];
+    let mut required = vec![
+        ("code", code.code.as_str()),
+        ("name", code.name.as_str()),
+        ("summary", code.summary.as_str()),
+    ];
+    required.extend(markdown);
+    for reference in &code.references {
+        required.push(("references", reference.title.as_str()));
+    }
+    check_not_blank(source, &required, diagnostics);
+    let mut checker = FieldChecker {
+        source,
+        base: format!("/{protocol}/{}/", code.code),
+        diagnostics,
+        pending,
+    };
+    for (field, text) in markdown {
+        checker.markdown(field, text);
+    }
+    checker.references(&code.references);
 }

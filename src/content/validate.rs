@@ -64,7 +64,7 @@ fn validate_protocol(
 ) -> Option<Protocol> {
     let (file, source) = loaded.protocol?;
     let mut unparsed = loaded.unparsed_codes;
-    check_protocol_text(&file, &source, diagnostics, pending);
+    fields::check_protocol_text(&file, &source, diagnostics, pending);
     let form = match &file.code_form {
         None => CodeForm::three_digits(),
         Some(form_file) => match CodeForm::from_file(form_file) {
@@ -106,7 +106,7 @@ fn validate_protocol(
     let mut checked: Vec<(Code, super::yaml::Source)> = Vec::new();
     let mut seen: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     for (stem, code, code_source) in loaded.codes {
-        check_code_text(&file.id, &code, &code_source, diagnostics, pending);
+        fields::check_code_text(&file.id, &code, &code_source, diagnostics, pending);
         match check_code(
             &stem,
             code,
@@ -232,69 +232,6 @@ fn validate_protocol(
 }
 
 /// Checks one code file on its own: its code, class and category.
-/// The text of `_protocol.yaml`: required fields, summary markdown, references.
-fn check_protocol_text(
-    file: &ProtocolFile,
-    source: &Source,
-    diagnostics: &mut Diagnostics,
-    pending: &mut Vec<PendingLink>,
-) {
-    let mut required = vec![
-        ("id", file.id.as_str()),
-        ("name", file.name.as_str()),
-        ("title", file.title.as_str()),
-        ("summary", file.summary.as_str()),
-    ];
-    for class in file.classes.values().chain(file.categories.values()) {
-        required.push(("name", class.name.as_str()));
-        required.push(("summary", class.summary.as_str()));
-    }
-    fields::check_not_blank(source, &required, diagnostics);
-    let mut checker = FieldChecker {
-        source,
-        base: format!("/{}/", file.id),
-        diagnostics,
-        pending,
-    };
-    checker.markdown("summary", &file.summary);
-    checker.references(&file.references);
-}
-
-/// The text of a code file: required fields, markdown fields, references.
-fn check_code_text(
-    protocol: &str,
-    code: &Code,
-    source: &Source,
-    diagnostics: &mut Diagnostics,
-    pending: &mut Vec<PendingLink>,
-) {
-    let markdown = [
-        ("description", code.description.as_str()),
-        ("seen_when", code.seen_when.as_str()),
-        ("fix", code.fix.as_str()),
-    ];
-    let mut required = vec![
-        ("code", code.code.as_str()),
-        ("name", code.name.as_str()),
-        ("summary", code.summary.as_str()),
-    ];
-    required.extend(markdown);
-    for reference in &code.references {
-        required.push(("references", reference.title.as_str()));
-    }
-    fields::check_not_blank(source, &required, diagnostics);
-    let mut checker = FieldChecker {
-        source,
-        base: format!("/{protocol}/{}/", code.code),
-        diagnostics,
-        pending,
-    };
-    for (field, text) in markdown {
-        checker.markdown(field, text);
-    }
-    checker.references(&code.references);
-}
-
 fn check_code(
     stem: &str,
     mut code: Code,
