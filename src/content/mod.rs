@@ -41,6 +41,12 @@ pub struct Site {
     pub protocols: Vec<Protocol>,
     /// Problems that do not stop a build (an expired temporary registration).
     pub warnings: Vec<Diagnostic>,
+    /// The date (`YYYY-MM-DD`) standings were judged on: one date for the
+    /// warnings and the badges of a whole build.
+    pub today: String,
+    /// Every number that two or more protocols define, in code order: each
+    /// gets a page `/codes/<number>/`.
+    pub shared_numbers: Vec<String>,
 }
 
 impl Site {
@@ -63,9 +69,8 @@ impl Site {
             .collect()
     }
 
-    /// Every number that two or more protocols define, in code order: each
-    /// gets a page `/codes/<number>/`.
-    pub fn shared_numbers(&self) -> Vec<String> {
+    /// The numbers two or more protocols define (computed once, into `shared_numbers`).
+    pub(crate) fn find_shared_numbers(&self) -> Vec<String> {
         let mut protocols_of: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
         for protocol in &self.protocols {
             for code in &protocol.codes {

@@ -1,7 +1,7 @@
 //! Checks that span files: ids against folder and file names, class and
 //! category digits, `related` codes, pair files and featured comparisons.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::fields::{self, FieldChecker, PendingLink};
 use super::load::LoadedProtocol;
@@ -17,13 +17,15 @@ pub fn validate(
     let mut pending = Vec::new();
     let mut associations = Vec::new();
     for protocol in loaded {
-        let sources: Vec<Source> = protocol.codes.iter().map(|(_, _, s)| s.clone()).collect();
+        // A valid code equals its file stem, so its source is found by stem.
+        let sources: HashMap<String, Source> = protocol
+            .codes
+            .iter()
+            .map(|(stem, _, source)| (stem.clone(), source.clone()))
+            .collect();
         if let Some(protocol) = validate_protocol(protocol, &mut diagnostics, &mut pending) {
             for code in &protocol.codes {
-                if let Some(source) = sources
-                    .iter()
-                    .find(|s| s.path.file_stem().is_some_and(|f| f == code.code.as_str()))
-                {
+                if let Some(source) = sources.get(&code.code) {
                     standing::check(code, source, &mut diagnostics);
                     sessions::check_examples(
                         &protocol,
@@ -50,10 +52,13 @@ pub fn validate(
     let mut site = Site {
         protocols,
         warnings: Vec::new(),
+        today: standing::today(),
+        shared_numbers: Vec::new(),
     };
+    site.shared_numbers = site.find_shared_numbers();
     fields::resolve_links(&site, pending, &mut diagnostics);
     check_associations(&site, &associations, &mut diagnostics);
-    site.warnings = standing::expired(&site, &standing::today());
+    site.warnings = standing::expired(&site, &site.today);
     diagnostics.into_result(site)
 }
 

@@ -69,7 +69,7 @@ pub fn localize(site: &Site, catalog: &Catalog, urls: &Urls, locale: &str) -> Lo
     let protocols = site
         .protocols
         .iter()
-        .map(|protocol| localize_protocol(protocol, catalog, urls, locale))
+        .map(|protocol| localize_protocol(protocol, catalog, urls, (locale, &site.today)))
         .collect();
     LocalSite {
         locale: locale.to_string(),
@@ -77,11 +77,12 @@ pub fn localize(site: &Site, catalog: &Catalog, urls: &Urls, locale: &str) -> Lo
     }
 }
 
+/// `(locale, today)`: the locale, and the date standings are judged on.
 fn localize_protocol(
     protocol: &Protocol,
     catalog: &Catalog,
     urls: &Urls,
-    locale: &str,
+    (locale, today): (&str, &str),
 ) -> LocalProtocol {
     let source = &catalog.source_locale;
     let plain = |id: String, text: &str| plain_text(catalog.content(locale, &id, text), source);
@@ -124,7 +125,14 @@ fn localize_protocol(
                 summary: Text::default(),
             });
             let category = find(&categories, code.category());
-            localize_code(protocol, code, (class, category), catalog, urls, locale)
+            localize_code(
+                protocol,
+                code,
+                (class, category),
+                catalog,
+                urls,
+                (locale, today),
+            )
         })
         .collect();
     LocalProtocol {
@@ -156,7 +164,7 @@ fn localize_code(
     (class, category): (LocalClass, Option<LocalClass>),
     catalog: &Catalog,
     urls: &Urls,
-    locale: &str,
+    (locale, today): (&str, &str),
 ) -> LocalCode {
     let source = &catalog.source_locale;
     let lookup = |field: &str, text: &str| {
@@ -183,7 +191,7 @@ fn localize_code(
         category,
         references: code.references.clone(),
         related: code.related.clone(),
-        standing: super::standing::badge(catalog, locale, code, &crate::content::standing::today()),
+        standing: super::standing::badge(catalog, locale, code, today),
         url: urls.path(locale, &Route::Code(&protocol.id, &code.code)),
     }
 }

@@ -112,7 +112,7 @@ impl Renderer {
                 pages.extend((0..protocol.commands.len()).map(|ci| PageId::Command(pi, ci)));
             }
         }
-        pages.extend(self.site.shared_numbers().into_iter().map(PageId::Number));
+        pages.extend(self.site.shared_numbers.iter().cloned().map(PageId::Number));
         pages
     }
 
@@ -180,7 +180,7 @@ pub fn render_samples(renderer: &Renderer) -> Diagnostics {
             samples.push(PageId::Command(pi, 0));
         }
     }
-    if let Some(number) = renderer.site.shared_numbers().into_iter().next() {
+    if let Some(number) = renderer.site.shared_numbers.first().cloned() {
         samples.push(PageId::Number(number));
     }
     let mut diagnostics = Diagnostics::default();

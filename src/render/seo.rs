@@ -188,25 +188,13 @@ pub fn search_index(r: &Renderer, locale: &str) -> String {
                 })
         })
         .collect();
-    let numbers: Vec<(String, crate::i18n::Text, String)> = r
+    let numbers: Vec<(&String, crate::i18n::Text, String)> = r
         .site
-        .shared_numbers()
-        .into_iter()
+        .shared_numbers
+        .iter()
         .map(|number| {
-            let protocols: Vec<&str> = r
-                .site
-                .with_number(&number)
-                .iter()
-                .map(|(p, _)| p.name.as_str())
-                .collect();
-            let protocols = protocols.join(", ");
-            let args = [
-                ("number", Arg::Str(&number)),
-                ("protocols", Arg::Str(&protocols)),
-            ];
-            let title = r.t(locale, "number-title", &args);
-            let url = r.urls.path(locale, &Route::Number(&number));
-            (number, title, url)
+            let title = super::pages::number::title(r, locale, number, "number-title");
+            (number, title, r.urls.path(locale, &Route::Number(number)))
         })
         .collect();
     let mut entries = entries;

@@ -34,17 +34,11 @@ pub fn number<'r>(
     number: &str,
 ) -> Page<'r, NumberPage> {
     let entries = entries(r, locale, number, None);
-    let names: Vec<&str> = entries.iter().map(|e| e.protocol.as_str()).collect();
-    let protocols = names.join(", ");
-    let args = [
-        ("number", Arg::Str(number)),
-        ("protocols", Arg::Str(&protocols)),
-    ];
-    let heading = r.t(locale, "number-title", &args);
+    let heading = title(r, locale, number, "number-title");
     let head = Head {
         title: format!("{} — {}", heading.text, r.title(locale).text),
         heading,
-        description: r.t(locale, "number-meta", &args).text,
+        description: title(r, locale, number, "number-meta").text,
         crumbs: vec![
             crumb_home(r, locale),
             Crumb {
@@ -83,11 +77,31 @@ pub fn entries(r: &Renderer, locale: &str, number: &str, except: Option<&str>) -
         .collect()
 }
 
+/// A pattern about one number (`number-title`, `number-meta`): `$number` and
+/// the names of the protocols that define it.
+pub fn title(r: &Renderer, locale: &str, number: &str, id: &str) -> Text {
+    let names: Vec<&str> = r
+        .site
+        .with_number(number)
+        .iter()
+        .map(|(p, _)| p.name.as_str())
+        .collect();
+    let protocols = names.join(", ");
+    r.t(
+        locale,
+        id,
+        &[
+            ("number", Arg::Str(number)),
+            ("protocols", Arg::Str(&protocols)),
+        ],
+    )
+}
+
 /// The number page of a code, when its number is shared with another protocol.
 pub fn page_of(r: &Renderer, locale: &str, number: Option<&str>) -> Option<String> {
     let number = number?;
     r.site
-        .shared_numbers()
+        .shared_numbers
         .iter()
         .any(|n| n == number)
         .then(|| r.urls.path(locale, &Route::Number(number)))
