@@ -9,6 +9,7 @@
 pub mod commands;
 pub mod examples;
 mod fields;
+pub mod form;
 mod http_examples;
 mod load;
 pub mod markdown;
@@ -23,9 +24,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
+pub use form::{CodeForm, CodeParts};
 pub use model::{
-    Category, Class, Code, CodeForm, CodeParts, PairFile, PairPolicy, ProtocolFile, Reference,
-    Standing, Status,
+    Category, Class, Code, PairFile, PairPolicy, ProtocolFile, Reference, Standing, Status,
 };
 use pairs::Pair;
 

@@ -131,7 +131,7 @@ mod tests {
             standing: None,
             associated: vec![],
             examples: vec![],
-            parts: super::super::model::CodeForm::three_digits()
+            parts: super::super::form::CodeForm::three_digits()
                 .parts(c)
                 .unwrap_or_default(),
         }
