@@ -6,27 +6,8 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-use std::sync::OnceLock;
 
 use common::*;
-
-fn site() -> &'static Path {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = repo_site();
-        let output = build(dir.path());
-        assert!(
-            output.status.success(),
-            "build failed:\n{}",
-            stderr(&output)
-        );
-        dir
-    })
-    .path()
-    .join("public")
-    .leak()
-}
 
 fn page(path: &str) -> String {
     read(&site().join(path).join("index.html"))

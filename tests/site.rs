@@ -5,27 +5,8 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::OnceLock;
 
 use common::*;
-
-/// Builds the repository's site once for all tests of this file.
-fn site() -> &'static Path {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = repo_site();
-        let output = build(dir.path());
-        assert!(
-            output.status.success(),
-            "build failed:\n{}",
-            stderr(&output)
-        );
-        dir
-    })
-    .path()
-    .join("public")
-    .leak()
-}
 
 /// Code counts per protocol, read from the content folder itself.
 fn codes_per_protocol() -> BTreeMap<String, usize> {

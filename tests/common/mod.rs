@@ -122,3 +122,21 @@ pub fn unescape(s: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
 }
+
+/// The repository's site built once per test binary, for tests that only read it.
+pub fn site() -> &'static Path {
+    static SITE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = repo_site();
+        let output = build(dir.path());
+        assert!(
+            output.status.success(),
+            "build failed:\n{}",
+            stderr(&output)
+        );
+        dir
+    })
+    .path()
+    .join("public")
+    .leak()
+}
