@@ -198,7 +198,9 @@ pub fn search_index(r: &Renderer, locale: &str) -> String {
         })
         .collect();
     let mut entries = entries;
-    let commands: Vec<(&str, &str, crate::i18n::Text, String, &str)> = local
+    // Commands answer to their name (`RETR`, `rcpt`); the label is the
+    // command's title and summary in the locale.
+    let commands: Vec<(&str, &str, String, String, &str)> = local
         .protocols
         .iter()
         .zip(&r.site.protocols)
@@ -206,41 +208,26 @@ pub fn search_index(r: &Renderer, locale: &str) -> String {
             source.commands.iter().map(move |c| {
                 let id = crate::i18n::ids::command_field(source, &c.name, "summary");
                 let summary = r.catalog.content(locale, &id, &c.summary).value;
-                let title = r.t(
-                    locale,
-                    "command-title",
-                    &[("protocol", Arg::Str(&p.name)), ("name", Arg::Str(&c.name))],
-                );
+                let args = [("protocol", Arg::Str(&p.name)), ("name", Arg::Str(&c.name))];
+                let title = r.t(locale, "command-title", &args).text;
+                let url = r.urls.path(locale, &Route::Command(&p.id, &c.name));
                 (
                     p.name.as_str(),
                     c.name.as_str(),
-                    title,
-                    summary,
+                    format!("{title}: {summary}"),
+                    url,
                     p.url.as_str(),
                 )
             })
-        })
-        .map(|(p, name, title, summary, base)| {
-            let url = format!("{base}commands/{}/", name.to_ascii_lowercase());
-            (
-                p,
-                name,
-                crate::i18n::Text {
-                    text: format!("{}: {summary}", title.text),
-                    ..Default::default()
-                },
-                url,
-                base,
-            )
         })
         .collect();
     entries.extend(
         commands
             .iter()
-            .map(|(p, name, text, url, base)| SearchEntry {
+            .map(|(p, name, label, url, base)| SearchEntry {
                 p,
                 c: name,
-                n: &text.text,
+                n: label,
                 s: "",
                 e: String::new(),
                 u: url,
