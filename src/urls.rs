@@ -75,6 +75,29 @@ impl Urls {
         )
     }
 
+    /// `path` read backwards: the locale of a root-relative URL path (one
+    /// of `locales`) and what follows its prefix, the route's relative part;
+    /// `None` outside the base path. `serve` resolves the rest against the
+    /// site, so no table of every page is needed.
+    pub fn split<'p, 'l>(
+        &self,
+        path: &'p str,
+        locales: &'l [String],
+    ) -> Option<(&'l str, &'p str)> {
+        let rest = path.strip_prefix(&self.base_path)?.strip_prefix('/')?;
+        let prefixed = locales
+            .iter()
+            .filter(|l| **l != self.default_locale)
+            .find_map(|l| {
+                let after = rest.strip_prefix(l.as_str())?.strip_prefix('/')?;
+                Some((l.as_str(), after))
+            });
+        prefixed.or_else(|| {
+            let default = locales.iter().find(|l| **l == self.default_locale)?;
+            Some((default.as_str(), rest))
+        })
+    }
+
     /// Absolute URL, for canonical links, hreflang and the sitemap.
     pub fn absolute(&self, locale: &str, route: &Route) -> String {
         format!(
@@ -161,5 +184,28 @@ mod tests {
             urls().file("en", &Route::Code("ftp", "125")),
             PathBuf::from("ftp/125/index.html")
         );
+    }
+
+    #[test]
+    fn split_is_the_inverse_of_the_prefix() {
+        let locales = ["en".to_string(), "ko".to_string()];
+        let pair = Pair::new("125", "426");
+        for locale in &locales {
+            for route in [Route::Home, Route::Compare("ftp", &pair), Route::NotFound] {
+                let path = urls().path(locale, &route);
+                assert_eq!(
+                    urls().split(&path, &locales),
+                    Some((locale.as_str(), route.relative().as_str()))
+                );
+            }
+        }
+        let docs = Urls {
+            base_path: "/docs".into(),
+            ..urls()
+        };
+        assert_eq!(docs.split("/docs/ko/ftp/", &locales), Some(("ko", "ftp/")));
+        assert_eq!(docs.split("/ftp/", &locales), None);
+        assert_eq!(docs.split("/docsftp/", &locales), None);
+        assert_eq!(urls().split("/kor/", &locales), Some(("en", "kor/")));
     }
 }

@@ -3,8 +3,15 @@
 //! Produces the parsed files of each protocol folder plus every problem found
 //! on the way (stray files, unreadable or malformed YAML), so validation can go
 //! on and report cross-file problems in the same run.
+//!
+//! A file's parse depends on its bytes alone, so `serve` keeps a `ParseCache`
+//! between reloads: a file whose length and modification time are unchanged
+//! (and that the watcher did not name) is taken from it, and an edit re-parses
+//! only the edited file. `build` and `check` parse everything, with no cache.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -31,7 +38,45 @@ pub struct LoadedProtocol {
     pub unparsed_codes: Vec<String>,
 }
 
+/// Parsed files by path (relative to the root), each with the length and
+/// modification time it had when read.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<PathBuf, Cached>,
+    /// Files parsed (not taken from the cache) since the cache was made.
+    parsed: usize,
+}
+
+struct Cached {
+    stamp: Stamp,
+    result: Result<Parsed, Diagnostic>,
+}
+
+/// What tells a file's bytes changed without reading them: its length and
+/// modification time. Editing twice within the clock's resolution can keep
+/// both, so `serve` also forgets every path the watcher reports.
+type Stamp = (u64, Option<SystemTime>);
+
+impl ParseCache {
+    /// Files parsed so far: one per file at the first load, then one per
+    /// changed file.
+    pub fn parsed(&self) -> usize {
+        self.parsed
+    }
+
+    /// Drops `rel` (relative to the root) so the next load reads it again.
+    pub fn forget(&mut self, rel: &Path) {
+        self.files.remove(rel);
+    }
+}
+
+fn stamp(root: &Path, rel: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(root.join(rel)).ok()?;
+    Some((meta.len(), meta.modified().ok()))
+}
+
 /// What a file under `content/` is, by where it sits.
+#[derive(Clone, Copy)]
 enum FileKind {
     Protocol,
     Code,
@@ -39,7 +84,10 @@ enum FileKind {
     Command,
 }
 
-pub fn load_all(root: &Path) -> (Vec<LoadedProtocol>, Diagnostics) {
+/// Every file under `content/`, parsed; with a cache, only the files it does
+/// not hold as they are now (the cache then holds every file, and no file
+/// that is gone).
+pub fn load_all(root: &Path, cache: Option<&mut ParseCache>) -> (Vec<LoadedProtocol>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
@@ -50,10 +98,13 @@ pub fn load_all(root: &Path) -> (Vec<LoadedProtocol>, Diagnostics) {
         return (Vec::new(), diagnostics);
     }
     let (files, mut protocols) = discover(root, &mut diagnostics);
-    let parsed: Vec<_> = files
-        .par_iter()
-        .map(|(_, kind, rel)| parse_file(root, kind, rel))
-        .collect();
+    let parsed = match cache {
+        None => files
+            .par_iter()
+            .map(|(_, kind, rel)| parse_file(root, *kind, rel))
+            .collect(),
+        Some(cache) => parse_cached(root, &files, cache),
+    };
     for ((dir, kind, rel), result) in files.iter().zip(parsed) {
         let Some(entry) = protocols.iter_mut().find(|p| &p.dir == dir) else {
             continue;
@@ -72,6 +123,48 @@ pub fn load_all(root: &Path) -> (Vec<LoadedProtocol>, Diagnostics) {
         }
     }
     (protocols, diagnostics)
+}
+
+/// The parse of each file: from the cache when its stamp is unchanged, else
+/// parsed (in parallel) and put in the cache.
+fn parse_cached(
+    root: &Path,
+    files: &[(String, FileKind, PathBuf)],
+    cache: &mut ParseCache,
+) -> Vec<Result<Parsed, Diagnostic>> {
+    let stamps: Vec<Option<Stamp>> = files.iter().map(|(_, _, rel)| stamp(root, rel)).collect();
+    let fresh: Vec<(usize, Result<Parsed, Diagnostic>)> = files
+        .par_iter()
+        .zip(&stamps)
+        .enumerate()
+        .filter(|(_, ((_, _, rel), stamp))| {
+            let cached = cache.files.get(rel).map(|c| &c.stamp);
+            stamp.is_none() || cached != stamp.as_ref()
+        })
+        .map(|(i, ((_, kind, rel), _))| (i, parse_file(root, *kind, rel)))
+        .collect();
+    cache.parsed += fresh.len();
+    let mut fresh = fresh.into_iter().peekable();
+    let mut files_now = HashMap::with_capacity(files.len());
+    let mut results = Vec::with_capacity(files.len());
+    for (i, ((_, kind, rel), stamp)) in files.iter().zip(stamps).enumerate() {
+        let result = match fresh.next_if(|(j, _)| *j == i) {
+            Some((_, result)) => result,
+            None => match cache.files.remove(rel) {
+                Some(cached) => cached.result,
+                None => {
+                    cache.parsed += 1;
+                    parse_file(root, *kind, rel)
+                }
+            },
+        };
+        results.push(result.clone());
+        if let Some(stamp) = stamp {
+            files_now.insert(rel.clone(), Cached { stamp, result });
+        }
+    }
+    cache.files = files_now;
+    results
 }
 
 /// Walks `content/`, classifying each file; anything that fits nowhere is an error.
@@ -153,6 +246,7 @@ fn stray(rel: &Path, is_dir: bool) -> Diagnostic {
         .help("content/ holds <protocol>/_protocol.yaml, <protocol>/<code>.yaml, <protocol>/pairs/<a>-vs-<b>.yaml and <protocol>/commands/<NAME>.yaml only")
 }
 
+#[derive(Clone)]
 enum Parsed {
     Protocol(ProtocolFile, Source),
     Code(String, Code, Source),
@@ -160,7 +254,7 @@ enum Parsed {
     Command(String, Command, Source),
 }
 
-fn parse_file(root: &Path, kind: &FileKind, rel: &Path) -> Result<Parsed, Diagnostic> {
+fn parse_file(root: &Path, kind: FileKind, rel: &Path) -> Result<Parsed, Diagnostic> {
     let source = yaml::read_source(root, rel)?;
     let stem = rel
         .file_stem()

@@ -25,6 +25,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
 pub use form::{CodeForm, CodeParts};
+pub use load::ParseCache;
 pub use model::{
     Category, Class, Code, PairFile, PairPolicy, ProtocolFile, Reference, Standing, Status,
 };
@@ -151,5 +152,11 @@ impl Protocol {
 
 /// Loads and validates everything under `<root>/content/`.
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-    validate::validate(load::load_all(root))
+    validate::validate(load::load_all(root, None))
+}
+
+/// `load`, parsing only the files that `cache` does not hold as they are now
+/// (what `serve` does after an edit); validation runs on everything.
+pub fn load_cached(root: &Path, cache: &mut ParseCache) -> Result<Site, Diagnostics> {
+    validate::validate(load::load_all(root, Some(cache)))
 }

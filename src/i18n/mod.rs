@@ -111,8 +111,9 @@ pub struct Reviewed {
 /// Fluent bundles of every locale, with the source locale's as fallback.
 pub struct Catalog {
     pub source_locale: String,
-    /// Shared, so `serve` can apply a new review without parsing them again.
-    bundles: Arc<BTreeMap<String, Bundle>>,
+    /// Shared, so `serve` can apply a new review, or reload one locale,
+    /// without parsing the others again.
+    bundles: BTreeMap<String, Arc<Bundle>>,
     /// Ids of the source locale's plain `site.ftl` messages: the UI strings templates get.
     ui_ids: Vec<String>,
     /// `(locale, message id)` of every fallback taken, for the build report.
@@ -124,28 +125,35 @@ pub struct Catalog {
 impl Catalog {
     /// Loads `i18n/<locale>/*.ftl` for every locale of the config.
     pub fn load(config: &Config) -> Result<Catalog, Diagnostics> {
+        let empty = Catalog {
+            source_locale: config.default_locale.clone(),
+            bundles: BTreeMap::new(),
+            ui_ids: Vec::new(),
+            fallbacks: Mutex::new(BTreeSet::new()),
+            reviewed: BTreeMap::new(),
+        };
+        empty.reload(config, &config.locales)
+    }
+
+    /// The catalog with the bundles of `locales` read again from their
+    /// files and the others shared with this one, unreviewed: what `serve`
+    /// does after a `.ftl` edit.
+    pub fn reload(&self, config: &Config, locales: &[String]) -> Result<Catalog, Diagnostics> {
         let mut diagnostics = Diagnostics::default();
-        let mut bundles = BTreeMap::new();
-        let mut ui_ids = Vec::new();
-        for locale in &config.locales {
+        let mut catalog = self.unreviewed();
+        for locale in locales {
             let is_source = locale == &config.default_locale;
             match load::load_bundle(&config.root, locale, is_source) {
                 Ok((bundle, site_ids)) => {
                     if is_source {
-                        ui_ids = site_ids;
+                        catalog.ui_ids = site_ids;
                     }
-                    bundles.insert(locale.clone(), bundle);
+                    catalog.bundles.insert(locale.clone(), Arc::new(bundle));
                 }
                 Err(found) => diagnostics.extend(found),
             }
         }
-        diagnostics.into_result(Catalog {
-            source_locale: config.default_locale.clone(),
-            bundles: Arc::new(bundles),
-            ui_ids,
-            fallbacks: Mutex::new(BTreeSet::new()),
-            reviewed: BTreeMap::new(),
-        })
+        diagnostics.into_result(catalog)
     }
 
     /// The same bundles, not reviewed and with no fallbacks recorded: what
@@ -153,7 +161,7 @@ impl Catalog {
     pub fn unreviewed(&self) -> Catalog {
         Catalog {
             source_locale: self.source_locale.clone(),
-            bundles: Arc::clone(&self.bundles),
+            bundles: self.bundles.clone(),
             ui_ids: self.ui_ids.clone(),
             fallbacks: Mutex::new(BTreeSet::new()),
             reviewed: BTreeMap::new(),

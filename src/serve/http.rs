@@ -24,7 +24,7 @@ pub(super) fn handle(state: &State, request: Request) {
             .unwrap_or_else(|e| e.into_inner())
             .clone();
         match current {
-            Some(served) => respond_from_site(state, &served, &path),
+            Some(renderer) => respond_from_site(state, &renderer, &path),
             None => Reply::error_page(state),
         }
     };
@@ -78,10 +78,9 @@ impl Reply {
     }
 }
 
-fn respond_from_site(state: &State, served: &Served, path: &str) -> Reply {
-    let r = &served.renderer;
-    if let Some((locale, page)) = served.routes.get(path) {
-        return match r.render(locale, page) {
+fn respond_from_site(state: &State, r: &Renderer, path: &str) -> Reply {
+    if let Some((locale, page)) = page_at(r, path) {
+        return match r.render(&locale, &page) {
             Ok(html) => Reply::ok("text/html; charset=utf-8", html.into_bytes()),
             Err(diagnostic) => Reply {
                 status: 500,
@@ -92,7 +91,7 @@ fn respond_from_site(state: &State, served: &Served, path: &str) -> Reply {
             },
         };
     }
-    if !path.ends_with('/') && served.routes.contains_key(&format!("{path}/")) {
+    if !path.ends_with('/') && page_at(r, &format!("{path}/")).is_some() {
         return Reply {
             status: 301,
             location: Some(format!("{path}/")),
@@ -105,7 +104,7 @@ fn respond_from_site(state: &State, served: &Served, path: &str) -> Reply {
     if let Some(reply) = static_file(&state.root, path) {
         return reply;
     }
-    not_found(served, path)
+    not_found(r, path)
 }
 
 /// The generated files that are not pages.
@@ -164,8 +163,7 @@ fn static_file(root: &Path, path: &str) -> Option<Reply> {
 }
 
 /// The 404 page of the locale the path belongs to.
-fn not_found(served: &Served, path: &str) -> Reply {
-    let r = &served.renderer;
+fn not_found(r: &Renderer, path: &str) -> Reply {
     let locale = r
         .config
         .translated_locales()
@@ -185,19 +183,15 @@ fn not_found(served: &Served, path: &str) -> Reply {
 /// errors after a bad one (also sent at once to a page opened while broken).
 fn stream_events(state: &State, request: Request) {
     let (tx, rx) = mpsc::channel::<String>();
-    if let Some(errors) = state
-        .error
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone()
     {
-        let _ = tx.send(sse_message("build-error", &errors));
+        // Under the clients' lock, as errors are set and sent (reload.rs).
+        let mut clients = lock(&state.clients);
+        let errors = state.error.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(errors) = errors.as_ref() {
+            let _ = tx.send(sse_message("build-error", errors));
+        }
+        clients.push(tx);
     }
-    state
-        .clients
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(tx);
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
     if writer
