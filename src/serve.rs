@@ -156,7 +156,11 @@ fn sse_message(event: &str, data: &str) -> String {
     for line in data.lines() {
         message.push_str(&format!("data: {line}\n"));
     }
-    message.push_str("data:\n\n");
+    if data.is_empty() {
+        // An event without data is not dispatched.
+        message.push_str("data:\n");
+    }
+    message.push('\n');
     message
 }
 

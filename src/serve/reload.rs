@@ -89,11 +89,12 @@ pub(super) fn rebuild(state: &State, changes: Changes, color: ColorChoice) {
         // Only static files, which are read on request.
         reload.pending = Changes::default();
         drop(reload);
-        return announce(state);
+        return announce(state, true);
     }
     state.loads.rebuilds.fetch_add(1, Ordering::Relaxed);
     let first = reload.good.is_none();
     let pending = &reload.pending;
+    let full = pending.statics;
     let samples = first || pending.all || !pending.content.is_empty() || pending.templates;
     let waited = pending.since.map(|since| started - since);
     let mut steps = Steps::start();
@@ -116,7 +117,7 @@ pub(super) fn rebuild(state: &State, changes: Changes, color: ColorChoice) {
     };
     let renderer = Arc::new(renderer);
     let previous = replace(state, Some(Arc::clone(&renderer)));
-    announce(state);
+    announce(state, full);
     let ready = started.elapsed();
     if samples {
         state.loads.samples.fetch_add(1, Ordering::Relaxed);
@@ -156,11 +157,12 @@ fn replace(state: &State, renderer: Option<Arc<Renderer>>) -> Option<Arc<Rendere
     std::mem::replace(&mut *current, renderer)
 }
 
-/// No errors any more: the browsers reload.
-fn announce(state: &State) {
+/// No errors any more: the browsers show their page again, put in place
+/// or, after a change of static files (`full`), reloaded.
+fn announce(state: &State, full: bool) {
     let mut clients = lock(&state.clients);
     *state.error.write().unwrap_or_else(|e| e.into_inner()) = None;
-    broadcast_locked(&mut clients, "reload", "");
+    broadcast_locked(&mut clients, "reload", if full { "full" } else { "" });
 }
 
 /// The errors in the terminal and, as an overlay, in every browser.
