@@ -1,5 +1,8 @@
 //! `codecompare serve` as a contributor uses it: pages, 404s, edits, new
-//! files, a broken file and its fix, and a taken port.
+//! files, a broken file and its fix, and a taken port; what a reload loads
+//! (counted at `/__codecompare/stats`); the request path read back into its
+//! page for every page of the repository. No timing is asserted here
+//! (bench/run --serve measures edit -> page in a browser).
 
 mod common;
 
@@ -253,39 +256,99 @@ fn wait_for_rebuild(port: u16, after: u64) -> std::collections::BTreeMap<String,
     }
 }
 
+/// Waits until `path` shows `marker`, then for the counters of the reload
+/// that showed it.
+fn edited(port: u16, path: &str, marker: &str, before: &Stats) -> Stats {
+    let (_, body) = wait_for(port, path, |_, b| b.contains(marker));
+    assert!(body.contains(marker), "{path} never showed {marker:?}");
+    wait_for_rebuild(port, before["rebuilds"])
+}
+
+type Stats = std::collections::BTreeMap<String, u64>;
+
+/// `now[key] - before[key]` for each key.
+fn delta(before: &Stats, now: &Stats, keys: &[&str]) -> Vec<(String, u64)> {
+    keys.iter()
+        .map(|k| {
+            (
+                k.to_string(),
+                now.get(*k).copied().unwrap_or(0) - before.get(*k).copied().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, u64)]) -> Vec<(String, u64)> {
+    expected.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+}
+
+const COUNTERS: [&str; 8] = [
+    "content",
+    "files_parsed",
+    "translations",
+    "bundles.en",
+    "bundles.ko",
+    "templates",
+    "config",
+    "samples",
+];
+
+/// Each edit loads what it touched and nothing else: an edited, new or
+/// deleted code file parses that one file (or none) and loads no bundle; an
+/// edited `.ftl` file loads its locale's bundle and parses no content.
 #[test]
-fn reloads_only_the_kind_of_input_that_changed() {
+fn reloads_only_what_changed() {
     let site = fixture("mini");
     let root = site.path();
     let served = start(root, free_port());
-    let first = stats(served.port);
-    for kind in ["rebuilds", "config", "content", "translations", "templates"] {
+    let port = served.port;
+    let first = stats(port);
+    for kind in [
+        "rebuilds",
+        "config",
+        "content",
+        "translations",
+        "templates",
+        "samples",
+    ] {
         assert_eq!(first[kind], 1, "{kind}: {first:?}");
     }
-
-    // An edited .ftl: translations again, content not.
-    let ftl = root.join("i18n/ko/site.ftl");
-    std::fs::write(
-        &ftl,
-        read(&ftl).replace(
-            "notfound-title = 페이지를 찾을 수 없습니다",
-            "notfound-title = 없는 페이지",
-        ),
-    )
-    .unwrap();
-    let (_, body) = wait_for(served.port, "/ko/ftp/999/", |_, b| {
-        b.contains("없는 페이지")
-    });
-    assert!(body.contains("없는 페이지"));
-    let now = wait_for_rebuild(served.port, 0);
-    assert!(now["translations"] >= 2, "{now:?}");
+    let files = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .count() as u64;
+    assert_eq!(first["files_parsed"], files, "every file once: {first:?}");
     assert_eq!(
-        (now["content"], now["templates"], now["config"]),
-        (1, 1, 1),
+        (first["bundles.en"], first["bundles.ko"]),
+        (1, 1),
+        "{first:?}"
+    );
+
+    // An edited .ftl: the Korean bundle again, nothing else.
+    let ftl = root.join("i18n/ko/site.ftl");
+    let text = read(&ftl).replace(
+        "notfound-title = 페이지를 찾을 수 없습니다",
+        "notfound-title = 없는 페이지",
+    );
+    std::fs::write(&ftl, text).unwrap();
+    let now = edited(port, "/ko/ftp/999/", "없는 페이지", &first);
+    assert_eq!(
+        delta(&first, &now, &COUNTERS),
+        pairs(&[
+            ("content", 0),
+            ("files_parsed", 0),
+            ("translations", 1),
+            ("bundles.en", 0),
+            ("bundles.ko", 1),
+            ("templates", 0),
+            ("config", 0),
+            ("samples", 0)
+        ]),
         "{now:?}"
     );
 
-    // An edited code: content again, translations not.
+    // An edited code: that file parsed again, no bundle.
     let before = now;
     let file = root.join("content/ftp/125.yaml");
     std::fs::write(
@@ -293,30 +356,182 @@ fn reloads_only_the_kind_of_input_that_changed() {
         read(&file).replace("name: Data Connection Open", "name: Data Link Open"),
     )
     .unwrap();
-    let (_, body) = wait_for(served.port, "/ftp/125/", |_, b| {
-        b.contains("Data Link Open")
-    });
-    assert!(body.contains("<h1>FTP 125 Data Link Open</h1>"));
-    let now = wait_for_rebuild(served.port, before["rebuilds"]);
-    assert!(now["content"] > before["content"], "{now:?}");
-    assert_eq!(now["translations"], before["translations"], "{now:?}");
-    assert_eq!(now["templates"], 1, "{now:?}");
+    let now = edited(
+        port,
+        "/ftp/125/",
+        "<h1>FTP 125 Data Link Open</h1>",
+        &before,
+    );
+    assert_eq!(
+        delta(&before, &now, &COUNTERS),
+        pairs(&[
+            ("content", 1),
+            ("files_parsed", 1),
+            ("translations", 0),
+            ("bundles.en", 0),
+            ("bundles.ko", 0),
+            ("templates", 0),
+            ("config", 0),
+            ("samples", 1)
+        ]),
+        "{now:?}"
+    );
+    assert!(
+        get(port, "/ftp/125-vs-426/").1.contains("Data Link Open"),
+        "its comparisons too"
+    );
 
-    // A new code, then the same code deleted.
+    // A new code: that file parsed, its pages and comparisons there.
+    let before = now;
     let new_code = read(&root.join("content/ftp/226.yaml"))
         .replace("\"226\"", "\"250\"")
         .replace("Closing Data Connection", "Requested File Action Okay");
     let new_file = root.join("content/ftp/250.yaml");
     std::fs::write(&new_file, new_code).unwrap();
-    let (status, body) = wait_for(served.port, "/ftp/250/", |s, _| s == 200);
-    assert_eq!(status, 200);
-    assert!(body.contains("Requested File Action Okay"));
-    assert_eq!(get(served.port, "/ftp/125-vs-250/").0, 200);
+    let now = edited(port, "/ftp/250/", "Requested File Action Okay", &before);
+    assert_eq!(get(port, "/ftp/125-vs-250/").0, 200);
+    assert_eq!(
+        delta(&before, &now, &COUNTERS)[..3],
+        pairs(&[("content", 1), ("files_parsed", 1), ("translations", 0)]),
+        "{now:?}"
+    );
+
+    // The same code deleted: no file parsed, its pages gone.
+    let before = now;
     std::fs::remove_file(&new_file).unwrap();
-    let (status, _) = wait_for(served.port, "/ftp/250/", |s, _| s == 404);
+    let (status, _) = wait_for(port, "/ftp/250/", |s, _| s == 404);
     assert_eq!(status, 404);
-    assert_eq!(get(served.port, "/ftp/125-vs-250/").0, 404);
-    let now = stats(served.port);
-    assert_eq!(now["translations"], before["translations"], "{now:?}");
-    assert_eq!((now["templates"], now["config"]), (1, 1), "{now:?}");
+    assert_eq!(get(port, "/ftp/125-vs-250/").0, 404);
+    let now = wait_for_rebuild(port, before["rebuilds"]);
+    assert_eq!(
+        delta(&before, &now, &COUNTERS)[..4],
+        pairs(&[
+            ("content", 1),
+            ("files_parsed", 0),
+            ("translations", 0),
+            ("bundles.en", 0)
+        ]),
+        "{now:?}"
+    );
+}
+
+/// A template that fails only when a page is rendered (not when it is
+/// parsed) is caught by the sample pages: the last good site comes back and
+/// the browsers get the error; the fix is served.
+#[test]
+fn a_template_error_at_render_time_keeps_the_last_good_site() {
+    let site = fixture("mini");
+    let root = site.path();
+    let served = start(root, free_port());
+    let port = served.port;
+    let template = root.join("templates/code.html");
+    let good = read(&template);
+    let broken = "{% block content %}{{ no_such_value.field }}";
+    std::fs::write(&template, good.replace("{% block content %}", broken)).unwrap();
+    let (_, events) = get_events_until(port, "code.html");
+    assert!(events.contains("event: build-error"), "{events}");
+    let (status, body) = get(port, "/ftp/125/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("<h1>FTP 125 Data Connection Open</h1>"));
+    let before = stats(port);
+    let fixed = "{% block content %}<p>fixed</p>";
+    std::fs::write(&template, good.replace("{% block content %}", fixed)).unwrap();
+    let (_, body) = wait_for(port, "/ftp/125/", |_, b| b.contains("<p>fixed</p>"));
+    assert!(body.contains("<p>fixed</p>"));
+    assert!(stats(port)["templates"] > before["templates"]);
+}
+
+/// The events a new browser gets at once (the current error, if any), read
+/// until `marker` or ten seconds.
+fn get_events_until(port: u16, marker: &str) -> (bool, String) {
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__livereload HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(events);
+    let mut seen = String::new();
+    let mut line = String::new();
+    while reader.read_line(&mut line).unwrap_or(0) > 0 {
+        seen.push_str(&line);
+        if seen.contains(marker) {
+            return (true, seen);
+        }
+        line.clear();
+    }
+    (false, seen)
+}
+
+/// The request path read back is exactly `Urls::path`: every page of the
+/// repository in every locale is found at its path, every file `build`
+/// writes is a path that names a page, and no other spelling does.
+#[test]
+fn every_page_is_found_at_its_path_and_only_there() {
+    use codecompare::serve::page_at;
+    let renderer = codecompare::build::check(&repo()).expect("the repository's site checks");
+    let r = &renderer;
+    let pages = r.pages();
+    let mut paths = std::collections::BTreeSet::new();
+    for locale in &r.config.locales {
+        for page in &pages {
+            let path = r.urls.path(locale, &r.route(page));
+            assert_eq!(
+                page_at(r, &path),
+                Some((locale.clone(), page.clone())),
+                "{path}"
+            );
+            paths.insert(path);
+        }
+    }
+    assert_eq!(
+        paths.len(),
+        pages.len() * r.config.locales.len(),
+        "one path per page"
+    );
+    // Every HTML file of the build is one of those paths.
+    let public = site();
+    let built: std::collections::BTreeSet<String> = html_files(public)
+        .iter()
+        .map(|file| {
+            let rel = file
+                .strip_prefix(public)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            format!("/{}", rel.strip_suffix("index.html").unwrap_or(&rel))
+        })
+        .collect();
+    assert_eq!(
+        built, paths,
+        "the build writes exactly the pages serve finds"
+    );
+    for path in [
+        "/ftp/426-vs-125/",
+        "/ftp/125-vs-125/",
+        "/ftp/125",
+        "/FTP/125/",
+        "/ftp/125/x/",
+        "/ftp/commands/RETR/",
+        "/ftp/commands/nosuch/",
+        "/ko",
+        "/ko/ko/",
+        "/en/",
+        "/codes/999/",
+        "/codes/",
+        "/smtp-enhanced/5.1.10-vs-5.1.1/",
+        "/index.html",
+        "/ko/index.html",
+        "/404.html/",
+        "//ftp/125/",
+        "ftp/125/",
+        "/ftp//125/",
+        "/style.css",
+        "/search/ko.json",
+    ] {
+        assert_eq!(page_at(r, path), None, "{path} names no page");
+    }
 }

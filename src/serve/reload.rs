@@ -80,8 +80,13 @@ impl Steps {
 
 /// Loads what `changes` (and earlier failed changes) touched and checks the
 /// site; on success serves it and reloads the browsers, on failure keeps the
-/// last good site and reports.
+/// last good site and reports. Counted when done, samples included.
 pub(super) fn rebuild(state: &State, changes: Changes, color: ColorChoice) {
+    reload(state, changes, color);
+    state.loads.rebuilds.fetch_add(1, Ordering::Relaxed);
+}
+
+fn reload(state: &State, changes: Changes, color: ColorChoice) {
     let started = Instant::now();
     let mut reload = lock(&state.inputs);
     reload.pending.merge(changes);
@@ -91,7 +96,6 @@ pub(super) fn rebuild(state: &State, changes: Changes, color: ColorChoice) {
         drop(reload);
         return announce(state, true);
     }
-    state.loads.rebuilds.fetch_add(1, Ordering::Relaxed);
     let first = reload.good.is_none();
     let pending = &reload.pending;
     let full = pending.statics;
