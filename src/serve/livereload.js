@@ -15,6 +15,7 @@
   function show(text) {
     if (!overlay || !document.body.contains(overlay)) {
       overlay = document.createElement("div");
+      overlay.id = "codecompare-build-error";
       overlay.setAttribute("role", "alert");
       overlay.style.cssText = "position:fixed;inset:0;z-index:9999;overflow:auto;background:rgba(20,20,20,.94);color:#ffd7d5;padding:1.5rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap";
       document.body.appendChild(overlay);
