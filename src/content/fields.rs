@@ -4,9 +4,8 @@
 //! because whether the page they point at exists is known once every
 //! protocol is loaded (`resolve_links`).
 
-use std::collections::BTreeSet;
-
 use super::markdown::{self, Found, Target, UrlUse};
+use super::pairs::Pair;
 use super::yaml::Source;
 use super::{Code, ProtocolFile, Reference, Site};
 use crate::diag::Diagnostics;
@@ -76,10 +75,9 @@ pub fn resolve_links(site: &Site, pending: Vec<PendingLink>, diagnostics: &mut D
     if pending.is_empty() {
         return;
     }
-    let pages = site_paths(site);
     for link in pending {
         let resolved = markdown::resolve(&link.base, &link.href);
-        if resolved.as_ref().is_some_and(|path| pages.contains(path)) {
+        if resolved.as_deref().is_some_and(|path| is_page(site, path)) {
             continue;
         }
         let shown = resolved.unwrap_or_else(|| link.href.clone());
@@ -91,21 +89,27 @@ pub fn resolve_links(site: &Site, pending: Vec<PendingLink>, diagnostics: &mut D
     }
 }
 
-/// Every page path the content produces in the source locale.
-fn site_paths(site: &Site) -> BTreeSet<String> {
-    let mut paths = BTreeSet::from(["/".to_string()]);
-    for protocol in &site.protocols {
-        let id = &protocol.id;
-        paths.insert(format!("/{id}/"));
-        paths.extend(protocol.codes.iter().map(|c| format!("/{id}/{}/", c.code)));
-        paths.extend(
-            protocol
-                .pairs()
-                .iter()
-                .map(|p| format!("/{id}/{}/", p.slug())),
-        );
+/// Whether `path` is a page the content produces in the source locale: the
+/// home page, a protocol, a code or a comparison (read from the path, not
+/// looked up among every page: there are as many comparisons as pairs of codes).
+fn is_page(site: &Site, path: &str) -> bool {
+    let Some(inner) = path.strip_prefix('/') else {
+        return false;
+    };
+    if inner.is_empty() {
+        return true;
     }
-    paths
+    let Some(inner) = inner.strip_suffix('/') else {
+        return false;
+    };
+    let (id, rest) = inner.split_once('/').unwrap_or((inner, ""));
+    let Some(protocol) = site.protocol(id) else {
+        return false;
+    };
+    rest.is_empty()
+        || (!rest.contains('/')
+            && (protocol.code(rest).is_some()
+                || Pair::parse_slug(rest).is_some_and(|pair| protocol.has_pair(&pair))))
 }
 
 /// The opening tag of a snippet, to point at (`<div class="x">` → `<div`).

@@ -144,6 +144,16 @@ impl Protocol {
             .collect()
     }
 
+    /// Whether `pair`, as written, is one of this protocol's comparisons:
+    /// `pairs().contains(pair)` without listing them (quadratic in the codes).
+    pub fn has_pair(&self, pair: &Pair) -> bool {
+        pair.is_canonical()
+            && match (self.code(&pair.a), self.code(&pair.b)) {
+                (Some(a), Some(b)) => pairs::allowed(self.pair_policy, a, b),
+                _ => false,
+            }
+    }
+
     /// The comparisons that contain `code`.
     pub fn pairs_with(&self, code: &Code) -> Vec<Pair> {
         pairs::pairs_with(&self.codes, code, self.pair_policy)

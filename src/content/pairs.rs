@@ -83,7 +83,8 @@ fn parts(code: &str) -> Vec<&str> {
     out
 }
 
-fn allowed(policy: PairPolicy, x: &Code, y: &Code) -> bool {
+/// Whether the policy compares `x` and `y` (two different codes).
+pub fn allowed(policy: PairPolicy, x: &Code, y: &Code) -> bool {
     match policy {
         PairPolicy::All => true,
         PairPolicy::SameClass => x.class() == y.class(),

@@ -179,7 +179,6 @@ fn validate_protocol(
     let exists = |code: &str| seen.contains_key(code) || unparsed.iter().any(|u| u == code);
     protocol.commands =
         sessions::check_commands(loaded.commands, &exists, &protocol.code_form, diagnostics);
-    let pages: std::collections::BTreeSet<Pair> = protocol.pairs().into_iter().collect();
     // A pair naming a code whose file failed to parse was reported already.
     let names_unparsed = |slug: &str| {
         Pair::parse_slug(slug).is_some_and(|p| unparsed.contains(&p.a) || unparsed.contains(&p.b))
@@ -188,7 +187,7 @@ fn validate_protocol(
         if names_unparsed(&stem) {
             continue;
         }
-        match check_pair(&stem, &protocol, &pages) {
+        match check_pair(&stem, &protocol) {
             Ok(pair) => {
                 let mut checker = FieldChecker {
                     source: &pair_source,
@@ -224,7 +223,7 @@ fn validate_protocol(
         }
     }
     for slug in file.featured.iter().filter(|slug| !names_unparsed(slug)) {
-        match check_pair(slug, &protocol, &pages) {
+        match check_pair(slug, &protocol) {
             Ok(pair) => protocol.featured.push(pair),
             Err(message) => diagnostics.push(
                 source
@@ -318,11 +317,7 @@ fn check_code(
 }
 
 /// A pair slug must be `<a>-vs-<b>`, in order, of two codes whose comparison page exists.
-fn check_pair(
-    slug: &str,
-    protocol: &Protocol,
-    pages: &std::collections::BTreeSet<Pair>,
-) -> Result<Pair, (String, String)> {
+fn check_pair(slug: &str, protocol: &Protocol) -> Result<Pair, (String, String)> {
     let Some(pair) = Pair::parse_slug(slug) else {
         return Err((
             format!("`{slug}` is not of the form <a>-vs-<b>"),
@@ -347,7 +342,7 @@ fn check_pair(
             format!("the lower code comes first: `{fixed}`"),
         ));
     }
-    if !pages.contains(&pair) {
+    if !protocol.has_pair(&pair) {
         return Err((
             format!(
                 "there is no comparison page `{slug}` under `pairs: {:?}`",

@@ -53,13 +53,10 @@ fn resolve(site: &Site, relative: &str) -> Option<PageId> {
             if let Some(ci) = protocol.codes.iter().position(|c| c.code == *code_or_pair) {
                 return Some(PageId::Code(pi, ci));
             }
-            let wanted = Pair::parse_slug(code_or_pair)?;
-            let first = protocol.code(&wanted.a)?;
-            let pair = protocol
-                .pairs_with(first)
-                .into_iter()
-                .find(|pair| *pair == wanted)?;
-            Some(PageId::Compare(pi, pair))
+            let pair = Pair::parse_slug(code_or_pair)?;
+            protocol
+                .has_pair(&pair)
+                .then_some(PageId::Compare(pi, pair))
         }
         _ => None,
     }
