@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::config::{Config, Partial};
 use crate::content::{self, Site};
 use crate::diag::Diagnostics;
-use crate::i18n::{Catalog, review};
+use crate::i18n::{Catalog, ReviewCache, review};
 use crate::output::{self, Staging};
 use crate::render::{self, PageId, Renderer, seo};
 
@@ -82,8 +82,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
 
 /// Puts loaded inputs together: reviews the translations against the
 /// content (which are current, outdated, copies of the English or broken:
-/// a variable the English does not offer is an error). `serve` calls it
-/// after reloading only the inputs that changed.
+/// a variable the English does not offer is an error).
 pub fn assemble(
     root: &Path,
     config: Config,
@@ -91,7 +90,19 @@ pub fn assemble(
     catalog: Catalog,
     tera: tera::Tera,
 ) -> Result<Loaded, Diagnostics> {
-    let review = review::review(root, &config, &site).map_err(Diagnostics::sorted)?;
+    let inputs = (config, site, catalog, tera);
+    assemble_cached(root, inputs, &mut ReviewCache::default())
+}
+
+/// `assemble`, the review reading only the translation files `cache` does
+/// not hold as they are now: what `serve` does after reloading only the
+/// inputs that changed.
+pub fn assemble_cached(
+    root: &Path,
+    (config, site, catalog, tera): (Config, Site, Catalog, tera::Tera),
+    cache: &mut ReviewCache,
+) -> Result<Loaded, Diagnostics> {
+    let review = review::review_cached(root, &config, &site, cache).map_err(Diagnostics::sorted)?;
     let problems = review.diagnostics();
     if !problems.is_empty() {
         return Err(problems.sorted());

@@ -415,6 +415,39 @@ fn reloads_only_what_changed() {
     );
 }
 
+/// The review reads an edited `.ftl` file again: a translation that uses a
+/// variable its English does not offer is refused (the last good site stays),
+/// and the fix is served.
+#[test]
+fn an_edited_translation_is_reviewed_again() {
+    let site = fixture("mini");
+    let root = site.path();
+    let served = start(root, free_port());
+    let port = served.port;
+    let ftl = root.join("i18n/ko/site.ftl");
+    let good = read(&ftl);
+    let line = "protocol-counts = 코드 { $codes }개 · 비교 { $comparisons }개";
+    assert!(good.contains(line));
+    std::fs::write(
+        &ftl,
+        good.replace(line, "protocol-counts = 코드 { $nosuch }개"),
+    )
+    .unwrap();
+    let (_, events) = get_events_until(port, "nosuch");
+    assert!(
+        events.contains("event: build-error") && events.contains("protocol-counts"),
+        "{events}"
+    );
+    assert!(
+        get(port, "/ko/ftp/").1.contains("비교 "),
+        "the last good site"
+    );
+    let fixed = "protocol-counts = 코드 { $codes }개, 비교 { $comparisons }개";
+    std::fs::write(&ftl, good.replace(line, fixed)).unwrap();
+    let (_, body) = wait_for(port, "/ko/", |_, b| b.contains("개, 비교 "));
+    assert!(body.contains("개, 비교 "));
+}
+
 /// A template that fails only when a page is rendered (not when it is
 /// parsed) is caught by the sample pages: the last good site comes back and
 /// the browsers get the error; the fix is served.

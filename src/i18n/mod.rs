@@ -16,6 +16,8 @@
 //! follow it (a copy shows as English, an outdated text is flagged).
 
 pub mod accept;
+mod cache;
+pub use cache::ReviewCache;
 pub mod export;
 pub mod fingerprint;
 pub mod ftl;

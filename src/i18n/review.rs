@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::cache::ReviewCache;
 use super::fingerprint::{Entry, Record};
 use super::ftl::{self, FtlFile, Located};
 use super::source::{Location, SourceMessage, Sources};
@@ -227,12 +228,23 @@ impl Review {
 
 /// Reviews every translated locale of the site.
 pub fn review(root: &Path, config: &Config, site: &Site) -> Result<Review, Diagnostics> {
+    review_cached(root, config, site, &mut ReviewCache::default())
+}
+
+/// `review`, reading only the `.ftl` files and records that `cache` does
+/// not hold as they are now (what `serve` does after an edit).
+pub fn review_cached(
+    root: &Path,
+    config: &Config,
+    site: &Site,
+    cache: &mut ReviewCache,
+) -> Result<Review, Diagnostics> {
     let sources = Sources::load(root, config, site);
     let mut diagnostics = Diagnostics::default();
     let mut locales = Vec::new();
     for locale in config.translated_locales() {
-        match Record::load(root, locale) {
-            Ok(record) => locales.push(review_locale(root, &sources, locale, record)),
+        match cache.record(root, locale) {
+            Ok(record) => locales.push(review_with(root, &sources, locale, record, cache)),
             Err(found) => diagnostics.extend(found),
         }
     }
@@ -245,17 +257,30 @@ pub fn review(root: &Path, config: &Config, site: &Site) -> Result<Review, Diagn
 
 /// One locale against the sources and its record.
 pub fn review_locale(root: &Path, sources: &Sources, locale: &str, record: Record) -> LocaleReview {
+    review_with(root, sources, locale, record, &mut ReviewCache::default())
+}
+
+fn review_with(
+    root: &Path,
+    sources: &Sources,
+    locale: &str,
+    record: Record,
+    cache: &mut ReviewCache,
+) -> LocaleReview {
     let dir = Path::new(I18N_DIR).join(locale);
     // Every file of the locale: a message may reference a helper in another.
-    let mut files: BTreeMap<PathBuf, FtlFile> = locale_files(root, locale)
+    let rels = locale_files(root, locale);
+    cache.read_files(root, &rels);
+    let missing = FtlFile::default();
+    let mut files: BTreeMap<PathBuf, &FtlFile> = rels
         .into_iter()
         .map(|rel| {
-            let file = ftl::read(root, &rel);
+            let file = cache.file(&rel).unwrap_or(&missing);
             (rel, file)
         })
         .collect();
     for source in &sources.files {
-        files.entry(dir.join(&source.name)).or_default();
+        files.entry(dir.join(&source.name)).or_insert(&missing);
     }
     let all: BTreeMap<String, &ftl::FtlMessage> = files
         .values()
@@ -268,7 +293,7 @@ pub fn review_locale(root: &Path, sources: &Sources, locale: &str, record: Recor
         .iter()
         .map(|source| {
             let rel = dir.join(&source.name);
-            let file = &files[&rel];
+            let file = files[&rel];
             let messages = source
                 .messages
                 .iter()

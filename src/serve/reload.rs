@@ -25,16 +25,18 @@ use crate::build;
 use crate::config::Config;
 use crate::content::{self, ParseCache, Site};
 use crate::diag::Diagnostics;
-use crate::i18n::Catalog;
+use crate::i18n::{Catalog, ReviewCache};
 use crate::render::{self, Renderer};
 
 /// The last good inputs (none before the first good load), the changes not
-/// loaded cleanly since, and the parsed content files.
+/// loaded cleanly since, the parsed content files and the translation files
+/// the review read.
 #[derive(Default)]
 pub(super) struct Reload {
     good: Option<Inputs>,
     pending: Changes,
     cache: ParseCache,
+    review: ReviewCache,
 }
 
 /// The loaded inputs; the catalog is kept unreviewed (the review depends on
@@ -104,7 +106,7 @@ fn reload(state: &State, changes: Changes, color: ColorChoice) {
     let mut steps = Steps::start();
     let parsed_before = reload.cache.parsed();
     let loaded = reload_inputs(state, &mut reload, &mut steps).and_then(|inputs| {
-        let renderer = renderer(state, &inputs, &mut steps)?;
+        let renderer = renderer(state, &inputs, &mut reload.review, &mut steps)?;
         Ok((inputs, renderer))
     });
     let parsed = reload.cache.parsed() - parsed_before;
@@ -198,7 +200,11 @@ fn reload_inputs(
         good,
         pending,
         cache,
+        review,
     } = reload;
+    for path in &pending.i18n {
+        review.forget(path);
+    }
     let good = good.as_ref();
     let all = good.is_none() || pending.all;
     let config = match good {
@@ -266,12 +272,18 @@ fn reload_inputs(
 }
 
 /// Reviews the translations against the content and builds the renderer.
-fn renderer(state: &State, inputs: &Inputs, steps: &mut Steps) -> Result<Renderer, Diagnostics> {
+fn renderer(
+    state: &State,
+    inputs: &Inputs,
+    review: &mut ReviewCache,
+    steps: &mut Steps,
+) -> Result<Renderer, Diagnostics> {
     let config = inputs.config.clone();
     let site = Site::clone(&inputs.site);
     let tera = tera::Tera::clone(&inputs.tera);
     steps.step("copy");
-    let mut loaded = build::assemble(&state.root, config, site, inputs.catalog.unreviewed(), tera)?;
+    let copies = (config, site, inputs.catalog.unreviewed(), tera);
+    let mut loaded = build::assemble_cached(&state.root, copies, review)?;
     loaded.config.base_url = state.base_url.clone();
     steps.step("review");
     let mut renderer = loaded.into_renderer();

@@ -35,9 +35,9 @@ pub(super) struct Changes {
     pub all: bool,
     /// Files and folders under `content/`.
     pub content: BTreeSet<PathBuf>,
-    /// Anything under `i18n/` (a `.ftl` file, `_sources.toml`): the
-    /// translations are reviewed again.
-    pub i18n: bool,
+    /// Files and folders under `i18n/` (`.ftl` files, `_sources.toml`): the
+    /// review reads them again.
+    pub i18n: BTreeSet<PathBuf>,
     /// Locales whose `.ftl` files changed: their bundles load again.
     pub locales: BTreeSet<String>,
     pub templates: bool,
@@ -67,7 +67,7 @@ impl Changes {
                 self.content.insert(rel.to_path_buf());
             }
             Some("i18n") => {
-                self.i18n = true;
+                self.i18n.insert(rel.to_path_buf());
                 let is_ftl = rel.extension().is_some_and(|e| e == "ftl");
                 match parts.as_slice() {
                     // The locale folder itself: created, removed or renamed.
@@ -90,7 +90,7 @@ impl Changes {
     pub fn merge(&mut self, other: Changes) {
         self.all |= other.all;
         self.content.extend(other.content);
-        self.i18n |= other.i18n;
+        self.i18n.extend(other.i18n);
         self.locales.extend(other.locales);
         self.templates |= other.templates;
         self.statics |= other.statics;
@@ -102,7 +102,7 @@ impl Changes {
 
     /// Whether any input that is loaded (not read on request) changed.
     pub fn loads_anything(&self) -> bool {
-        self.all || !self.content.is_empty() || self.i18n || self.templates
+        self.all || !self.content.is_empty() || !self.i18n.is_empty() || self.templates
     }
 }
 
@@ -237,10 +237,13 @@ mod tests {
         let c = changes(&["content/ftp/125.yaml", "i18n/ko/ftp.ftl"]);
         assert!(!c.all && !c.templates && !c.statics);
         assert_eq!(c.content.len(), 1);
-        assert!(c.i18n);
+        assert_eq!(c.i18n.len(), 1);
         assert_eq!(c.locales, BTreeSet::from(["ko".to_string()]));
         let c = changes(&["i18n/ko/_sources.toml"]);
-        assert!(c.i18n && c.locales.is_empty(), "reviewed again, no bundle");
+        assert!(
+            !c.i18n.is_empty() && c.locales.is_empty(),
+            "reviewed again, no bundle"
+        );
         assert!(changes(&["i18n/fr"]).locales.contains("fr"));
         assert!(changes(&["site.toml"]).all);
         assert!(changes(&["README.md"]).all, "unplaced: everything");
