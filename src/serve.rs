@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
 use codespan_reporting::term::termcolor::ColorChoice;
@@ -55,6 +55,34 @@ struct State {
     /// The inputs of the last good load, and what changed since.
     inputs: Mutex<reload::Reload>,
     loads: Loads,
+    /// HTML pages answered so far.
+    pages: Answered,
+}
+
+/// A count of answers that a reload can wait on.
+#[derive(Default)]
+struct Answered {
+    count: Mutex<u64>,
+    changed: Condvar,
+}
+
+impl Answered {
+    fn add(&self) {
+        *lock(&self.count) += 1;
+        self.changed.notify_all();
+    }
+
+    fn count(&self) -> u64 {
+        *lock(&self.count)
+    }
+
+    /// Waits until the count reaches `target`, at most `timeout`.
+    fn wait_for(&self, target: u64, timeout: Duration) {
+        let count = lock(&self.count);
+        let _ = self
+            .changed
+            .wait_timeout_while(count, timeout, |n| *n < target);
+    }
 }
 
 /// Counters of loads, for `/__codecompare/stats`.
@@ -111,6 +139,7 @@ pub fn serve(root: &Path, port: u16, color: ColorChoice) -> Result<(), String> {
         clients: Mutex::new(Vec::new()),
         inputs: Mutex::default(),
         loads: Loads::default(),
+        pages: Answered::default(),
     });
     reload::rebuild(&state, Changes::everything(), color);
     // Watch before announcing, so no edit made after the announcement is missed.

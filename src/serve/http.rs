@@ -29,7 +29,8 @@ pub(super) fn handle(state: &State, request: Request) {
         }
     };
     let mut http = Response::from_data(response.body).with_status_code(response.status);
-    if let Ok(header) = Header::from_bytes("Content-Type", response.content_type) {
+    let content_type = response.content_type;
+    if let Ok(header) = Header::from_bytes("Content-Type", content_type) {
         http = http.with_header(header);
     }
     if let Some(header) = response
@@ -39,6 +40,9 @@ pub(super) fn handle(state: &State, request: Request) {
         http = http.with_header(header);
     }
     let _ = request.respond(http);
+    if content_type.starts_with("text/html") {
+        state.pages.add();
+    }
 }
 
 struct Reply {

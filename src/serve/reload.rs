@@ -3,9 +3,9 @@
 //! content and the renderer built. If all that succeeded, the new site is
 //! served and the browsers reload. After a content or template change, one
 //! page of each kind is then rendered (template errors show only when
-//! rendering): off the way to the browser, which is already loading the
-//! edited page, and if one fails the previous site is served again and the
-//! browsers get the errors.
+//! rendering): off the way to the browser, once the browsers have fetched
+//! their pages (or after `BROWSERS_WAIT`), and if one fails the previous site
+//! is served again and the browsers get the errors.
 //!
 //! Content goes through a `ParseCache` that lives as long as the server, so
 //! an edited code file is the only file parsed; validation (which spans
@@ -27,6 +27,9 @@ use crate::content::{self, ParseCache, Site};
 use crate::diag::Diagnostics;
 use crate::i18n::{Catalog, ReviewCache};
 use crate::render::{self, Renderer};
+
+/// How long the sample renders wait for the browsers to fetch their pages.
+const BROWSERS_WAIT: Duration = Duration::from_millis(100);
 
 /// The last good inputs (none before the first good load), the changes not
 /// loaded cleanly since, the parsed content files and the translation files
@@ -96,7 +99,8 @@ fn reload(state: &State, changes: Changes, color: ColorChoice) {
         // Only static files, which are read on request.
         reload.pending = Changes::default();
         drop(reload);
-        return announce(state, true);
+        announce(state, true);
+        return;
     }
     let first = reload.good.is_none();
     let pending = &reload.pending;
@@ -123,9 +127,15 @@ fn reload(state: &State, changes: Changes, color: ColorChoice) {
     };
     let renderer = Arc::new(renderer);
     let previous = replace(state, Some(Arc::clone(&renderer)));
-    announce(state, full);
+    let answered = state.pages.count();
+    let browsers = announce(state, full);
     let ready = started.elapsed();
     if samples {
+        // Not while the browsers fetch their pages: on a small machine the
+        // sample renders would slow down the one render that is waited for.
+        let target = answered + browsers as u64;
+        state.pages.wait_for(target, BROWSERS_WAIT);
+        steps.step("browsers");
         state.loads.samples.fetch_add(1, Ordering::Relaxed);
         let problems = render::render_samples(&renderer);
         steps.step("samples");
@@ -164,11 +174,13 @@ fn replace(state: &State, renderer: Option<Arc<Renderer>>) -> Option<Arc<Rendere
 }
 
 /// No errors any more: the browsers show their page again, put in place
-/// or, after a change of static files (`full`), reloaded.
-fn announce(state: &State, full: bool) {
+/// or, after a change of static files (`full`), reloaded. Returns how many
+/// browsers were told.
+fn announce(state: &State, full: bool) -> usize {
     let mut clients = lock(&state.clients);
     *state.error.write().unwrap_or_else(|e| e.into_inner()) = None;
     broadcast_locked(&mut clients, "reload", if full { "full" } else { "" });
+    clients.len()
 }
 
 /// The errors in the terminal and, as an overlay, in every browser.
