@@ -1,16 +1,17 @@
 //! Watching the site's inputs: which files changed, grouped into bursts.
 //!
-//! The first event of a burst starts a reload almost at once (a quiet window
-//! of 60 ms after the last event used to be most of the edit → browser
-//! time): the burst takes what follows within `QUIET` of the previous event
-//! (a tool that writes a temporary file and renames it over the original,
-//! like `sed -i`, does both within microseconds; reading in between would
-//! see a stray file). A file still being written holds the burst longer: a
-//! write shows as a data change and ends with a close-for-writing event, so
-//! the burst waits for that close, at most `SETTLE` from its first event
-//! (platforms without close events wait that long after a write). Events
-//! that arrive during a reload are queued and start the next one, so the
-//! last edit is never lost.
+//! The first event of a burst starts a reload at once (a quiet window of
+//! 60 ms after the last event used to be most of the edit → browser time),
+//! with two exceptions. A file still being written holds the burst: a write
+//! shows as a data change and ends with a close-for-writing event, so the
+//! burst waits for that close, at most `SETTLE` from its first event
+//! (platforms without close events wait that long after a write). And a
+//! path that is no input file (`sedAb12x`, `4913`, `125.yaml.tmp-1`) is
+//! usually a tool writing a temporary file to rename it over the original,
+//! which it does within microseconds: the burst then takes what follows
+//! within `QUIET` of the previous event, so the reload does not see a stray
+//! file or a missing one. Events that arrive during a reload are queued and
+//! start the next one, so the last edit is never lost.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 /// The folders and files whose changes trigger a reload.
 const WATCHED: [&str; 5] = ["content", "templates", "i18n", "static", "site.toml"];
-/// How long after an event a burst waits for the next one.
+/// How long after an event a burst with a temporary file waits for the next one.
 const QUIET: Duration = Duration::from_millis(3);
 /// How long after its first event a burst waits for files still being written.
 const SETTLE: Duration = Duration::from_millis(10);
@@ -160,9 +161,10 @@ pub(super) fn watch(
     Ok(watcher)
 }
 
-/// Groups events into bursts: from the first event, whatever arrives within
-/// `QUIET` of the previous one, and while a file is still being written,
-/// whatever arrives within `SETTLE` of the first.
+/// Groups events into bursts: from the first event, whatever is already
+/// queued; while a file is still being written, whatever arrives within
+/// `SETTLE` of the first; after a temporary file, whatever arrives within
+/// `QUIET` of the previous event.
 fn bursts(rx: &Receiver<Change>, on_change: impl Fn(Changes)) {
     while let Ok(first) = rx.recv() {
         let since = first.at;
@@ -171,33 +173,35 @@ fn bursts(rx: &Receiver<Change>, on_change: impl Fn(Changes)) {
             ..Changes::default()
         };
         let mut writing = HashSet::new();
+        let mut temporary = false;
         let mut add = |change: Change| {
             if change.writing {
                 writing.insert(change.rel.clone());
             } else {
                 writing.remove(&change.rel);
             }
+            temporary |= !is_input_file(&change.rel);
             changes.add(&change.rel);
-            !writing.is_empty()
+            (!writing.is_empty(), temporary)
         };
-        let mut waiting = add(first);
+        let (mut waiting, mut unsettled) = add(first);
         let mut last = since;
         loop {
             while let Ok(change) = rx.try_recv() {
-                waiting = add(change);
+                (waiting, unsettled) = add(change);
                 last = Instant::now();
             }
-            let until = if waiting {
-                since + SETTLE
-            } else {
-                (last + QUIET).min(since + SETTLE)
+            let until = match (waiting, unsettled) {
+                (true, _) => since + SETTLE,
+                (false, true) => (last + QUIET).min(since + SETTLE),
+                (false, false) => break,
             };
             let Some(left) = until.checked_duration_since(Instant::now()) else {
                 break;
             };
             match rx.recv_timeout(left) {
                 Ok(change) => {
-                    waiting = add(change);
+                    (waiting, unsettled) = add(change);
                     last = Instant::now();
                 }
                 Err(RecvTimeoutError::Timeout) => break,
@@ -206,6 +210,23 @@ fn bursts(rx: &Receiver<Change>, on_change: impl Fn(Changes)) {
             }
         }
         on_change(changes);
+    }
+}
+
+/// Whether a path (relative to the root) is a file the site reads: anything
+/// in `static/`, `site.toml`, and by extension in the other folders.
+fn is_input_file(rel: &Path) -> bool {
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+    match rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy())
+    {
+        Some(first) if first == "static" => true,
+        Some(first) if first == "content" => matches!(ext, "yaml" | "yml"),
+        Some(first) if first == "i18n" => matches!(ext, "ftl" | "toml"),
+        Some(first) if first == "templates" => ext == "html",
+        _ => rel == Path::new("site.toml"),
     }
 }
 
@@ -230,6 +251,29 @@ mod tests {
             changes.add(Path::new(path));
         }
         changes
+    }
+
+    #[test]
+    fn temporary_files_are_told_from_inputs() {
+        for input in [
+            "content/ftp/125.yaml",
+            "i18n/ko/ftp.ftl",
+            "i18n/ko/_sources.toml",
+            "templates/code.html",
+            "static/img/x.png",
+            "site.toml",
+        ] {
+            assert!(is_input_file(Path::new(input)), "{input}");
+        }
+        for temporary in [
+            "content/ftp/sedAb12x",
+            "content/ftp/4913",
+            "content/ftp/125.yaml.tmp-1",
+            "templates/code.html___jb_tmp___",
+            "content/ftp",
+        ] {
+            assert!(!is_input_file(Path::new(temporary)), "{temporary}");
+        }
     }
 
     #[test]
