@@ -8,11 +8,12 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 pub const TEMPLATES_DIR: &str = "templates";
 /// The templates the renderer asks for by name.
-pub const REQUIRED: [&str; 5] = [
+pub const REQUIRED: [&str; 6] = [
     "home.html",
     "protocol.html",
     "code.html",
     "compare.html",
+    "compare-column.html",
     "404.html",
 ];
 

@@ -13,7 +13,9 @@ mod protocol;
 use serde::Serialize;
 
 use super::context::*;
-use super::localized::{LocalCode, LocalProtocol};
+use super::fragments::Side;
+use super::lend::{PageData, Place};
+use super::localized::{LocalCode, LocalProtocol, code_args};
 use super::{PageId, Renderer};
 use crate::content::pairs::Pair;
 use crate::content::{PairPolicy, Reference};
@@ -21,49 +23,84 @@ use crate::diag::Diagnostic;
 use crate::i18n::{Arg, Text};
 use crate::urls::Route;
 
-/// The template name and context of one page.
-pub fn context(
-    r: &Renderer,
-    locale: &str,
+/// The template and data of one page: its own values, serialized now, and
+/// the shared ones it borrows (`lend.rs`).
+pub fn context<'r>(
+    r: &'r Renderer,
+    locale: &'r str,
     page: &PageId,
-) -> Result<(&'static str, tera::Context), Diagnostic> {
-    let context = match page {
-        PageId::Home => ("home.html", serialize(home::home(r, locale, page))),
-        PageId::NotFound => ("404.html", serialize(home::not_found(r, locale, page))),
+) -> Result<PageData<'r>, Diagnostic> {
+    let lent = |key| r.lent(locale, key);
+    let (template, own, loans) = match page {
+        PageId::Home => ("home.html", own(home::home(r, locale, page)), vec![]),
+        PageId::NotFound => ("404.html", own(home::not_found(r, locale, page)), vec![]),
         PageId::Protocol(pi) => (
             "protocol.html",
-            serialize(protocol::protocol(r, locale, page, *pi)),
+            own(protocol::protocol(r, locale, page, *pi)),
+            vec![],
         ),
         PageId::Code(pi, ci) => (
             "code.html",
-            serialize(code::code(r, locale, page, *pi, *ci)),
+            own(code::code(r, locale, page, *pi, *ci)),
+            vec![(Place::Page("code"), lent((*pi, *ci)))],
         ),
-        PageId::Compare(pi, pair) => (
-            "compare.html",
-            serialize(compare::compare(r, locale, page, *pi, pair)),
-        ),
+        PageId::Compare(pi, pair) => {
+            let p = &r.local(locale).protocols[*pi];
+            let (Some(a), Some(b)) = (p.position(&pair.a), p.position(&pair.b)) else {
+                // Pairs come from the protocol's own codes.
+                return Err(Diagnostic::new(format!(
+                    "no page for the pair {}",
+                    pair.slug()
+                )));
+            };
+            (
+                "compare.html",
+                own(compare::compare(r, locale, page, *pi, pair)),
+                vec![
+                    (Place::Page("a"), lent((*pi, a))),
+                    (Place::Page("b"), lent((*pi, b))),
+                    (
+                        Place::Page("column_a"),
+                        r.column(locale, (*pi, a), Side::A)?,
+                    ),
+                    (
+                        Place::Page("column_b"),
+                        r.column(locale, (*pi, b), Side::B)?,
+                    ),
+                ],
+            )
+        }
         PageId::Commands(pi) => (
             "commands.html",
-            serialize(command::commands(r, locale, page, *pi)),
+            own(command::commands(r, locale, page, *pi)),
+            vec![],
         ),
         PageId::Command(pi, ci) => (
             "command.html",
-            serialize(command::command(r, locale, page, *pi, *ci)),
+            own(command::command(r, locale, page, *pi, *ci)),
+            vec![],
         ),
         PageId::Number(number) => (
             "number.html",
-            serialize(number::number(r, locale, page, number)),
+            own(number::number(r, locale, page, number)),
+            vec![],
         ),
     };
-    let (template, context) = context;
-    Ok((
+    let mut loans = loans;
+    loans.push((Place::Top("ui"), r.lent_ui(locale)));
+    Ok(PageData {
         template,
-        context.map_err(|err| Diagnostic::new(format!("cannot build the page context: {err}")))?,
-    ))
+        own: own.map_err(|err| Diagnostic::new(format!("cannot build the page context: {err}")))?,
+        loans,
+    })
 }
 
-fn serialize<T: Serialize>(page: T) -> Result<tera::Context, tera::Error> {
-    tera::Context::from_serialize(page)
+fn own<T: Serialize>(page: T) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    match serde_json::to_value(page) {
+        Ok(serde_json::Value::Object(map)) => Ok(map),
+        Ok(_) => Err("a page must be an object".into()),
+        Err(err) => Err(err.to_string()),
+    }
 }
 
 /// The head, navigation and UI strings every page shares.
@@ -101,7 +138,7 @@ pub(super) fn wrap<'r, T: Serialize>(
         .iter()
         .map(|l| SwitchLink {
             locale: l.clone(),
-            label: r.t(l, "language-name", &[]).text,
+            label: r.plain(l, "language-name").text,
             href: r.urls.path(l, &route),
             current: l == locale,
         })
@@ -176,7 +213,7 @@ fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
 
 pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
     Crumb {
-        label: r.t(locale, "nav-home", &[]),
+        label: r.plain(locale, "nav-home"),
         href: r.urls.path(locale, &Route::Home),
     }
 }
@@ -186,19 +223,6 @@ fn crumb_protocol(protocol: &LocalProtocol) -> Crumb {
         label: Text::native(&protocol.name),
         href: protocol.url.clone(),
     }
-}
-
-fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 8] {
-    [
-        ("protocol", Arg::Str(protocol)),
-        ("code", Arg::Str(&code.code)),
-        ("name", Arg::Text(&code.name)),
-        ("summary", Arg::Text(&code.summary)),
-        ("class", Arg::Text(&code.class.name)),
-        ("digit", Arg::Str(&code.class.digit)),
-        ("class_form", Arg::Str(&code.class.label)),
-        ("fix", Arg::Text(&code.fix_first)),
-    ]
 }
 
 fn pair_args<'c>(
