@@ -181,32 +181,88 @@ pub(super) fn wrap<'r, T: Serialize>(
 }
 
 /// Structured data: the breadcrumb trail, and the article on content pages.
+/// Fields are declared in the order of their names, the order the JSON-LD
+/// had when it was built as a `serde_json::Value` (a sorted map).
 fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
+    #[derive(Serialize)]
+    struct Graph<'a> {
+        #[serde(rename = "@context")]
+        context: &'static str,
+        #[serde(rename = "@graph")]
+        graph: Vec<Node<'a>>,
+    }
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Node<'a> {
+        Breadcrumbs(Breadcrumbs<'a>),
+        Article(Article<'a>),
+    }
+    #[derive(Serialize)]
+    struct Breadcrumbs<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        #[serde(rename = "itemListElement")]
+        items: Vec<Item<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Item<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        item: String,
+        name: &'a str,
+        position: usize,
+    }
+    #[derive(Serialize)]
+    struct Article<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        description: &'a str,
+        headline: &'a str,
+        #[serde(rename = "inLanguage")]
+        language: &'a str,
+        url: String,
+    }
     let base = r.config.base_url.as_str();
-    let items: Vec<serde_json::Value> = head
+    let items = head
         .crumbs
         .iter()
         .enumerate()
-        .map(|(i, crumb)| {
-            serde_json::json!({"@type": "ListItem", "position": i + 1, "name": crumb.label.text, "item": format!("{base}{}", crumb.href.strip_prefix(r.config.base_path()).unwrap_or(&crumb.href))})
+        .map(|(i, crumb)| Item {
+            kind: "ListItem",
+            item: format!(
+                "{base}{}",
+                crumb
+                    .href
+                    .strip_prefix(r.config.base_path())
+                    .unwrap_or(&crumb.href)
+            ),
+            name: &crumb.label.text,
+            position: i + 1,
         })
         .collect();
-    let mut graph = vec![serde_json::json!({"@type": "BreadcrumbList", "itemListElement": items})];
-    if matches!(page, PageId::Code(..) | PageId::Compare(..)) {
-        graph.push(serde_json::json!({
-            "@type": "TechArticle",
-            "headline": head.title,
-            "description": head.description,
-            "inLanguage": locale,
-            "url": r.urls.absolute(locale, &r.route(page)),
-        }));
-    }
-    let value = serde_json::json!({"@context": "https://schema.org", "@graph": graph});
+    let article = matches!(page, PageId::Code(..) | PageId::Compare(..)).then(|| Article {
+        kind: "TechArticle",
+        description: &head.description,
+        headline: &head.title,
+        language: locale,
+        url: r.urls.absolute(locale, &r.route(page)),
+    });
+    let mut nodes = vec![Node::Breadcrumbs(Breadcrumbs {
+        kind: "BreadcrumbList",
+        items,
+    })];
+    nodes.extend(article.map(Node::Article));
+    let graph = Graph {
+        context: "https://schema.org",
+        graph: nodes,
+    };
+    let json = serde_json::to_string(&graph).unwrap_or_default();
     // Inside <script>, `</script` ends the element and `<!--` changes how it is
     // parsed: no `<`, `>` or `&` reaches the HTML (JSON reads \u003c as `<`).
-    value
-        .to_string()
-        .replace('<', "\\u003c")
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
 }
