@@ -1,11 +1,12 @@
 //! Parts of pages that are the same wherever they appear, rendered once.
 //!
 //! A code's column on a comparison page (`compare-column.html`: its name,
-//! standing, description, when you see it, how to fix it) depends on the
-//! code, the locale and the side only, yet it sits on every comparison of the
-//! code: N − 1 pages per locale. It is rendered the first time a page needs
-//! it and pasted into every later one, so `build` renders it once and `serve`
-//! only for the pages someone opens.
+//! standing, description, when you see it, how to fix it) and its class badge
+//! (`compare-badge.html`) depend on the code, the locale and the side only,
+//! yet they sit on every comparison of the code: N − 1 pages per locale. Each
+//! is rendered the first time a page needs it and pasted into every later
+//! one, so `build` renders it once and `serve` only for the pages someone
+//! opens.
 
 use std::sync::OnceLock;
 
@@ -16,23 +17,33 @@ use super::lend::{Lender, PageData, Place};
 use crate::diag::Diagnostic;
 use crate::urls::Route;
 
-/// Which column: the first code of a pair is `a`, the second `b`.
+/// A part of a comparison page made from one code: its column on the side
+/// of the first code of the pair (`a`) or the second (`b`), or its badge.
 #[derive(Clone, Copy)]
-pub enum Side {
-    A = 0,
-    B = 1,
+pub enum Part {
+    ColumnA = 0,
+    ColumnB = 1,
+    Badge = 2,
 }
 
-impl Side {
-    fn name(self) -> &'static str {
+impl Part {
+    fn template(self) -> &'static str {
         match self {
-            Side::A => "a",
-            Side::B => "b",
+            Part::ColumnA | Part::ColumnB => "compare-column.html",
+            Part::Badge => "compare-badge.html",
+        }
+    }
+
+    fn side(self) -> &'static str {
+        match self {
+            Part::ColumnB => "b",
+            _ => "a",
         }
     }
 }
 
-/// What `compare-column.html` can print besides `c` (the code) and `ui`.
+/// What `compare-column.html` and `compare-badge.html` can print besides `c`
+/// (the code) and `ui`.
 #[derive(Serialize)]
 struct Column<'a> {
     side: &'static str,
@@ -42,39 +53,39 @@ struct Column<'a> {
     source_href: Option<String>,
 }
 
-/// One column per locale, protocol, code and side, rendered on first use.
-pub type Columns = Vec<Vec<[OnceLock<Result<Lender, Diagnostic>>; 2]>>;
+/// Every part per locale, protocol and code, rendered on first use.
+pub type Parts = Vec<Vec<[OnceLock<Result<Lender, Diagnostic>>; 3]>>;
 
-pub fn columns(codes_per_protocol: impl Iterator<Item = usize>) -> Columns {
+pub fn parts(codes_per_protocol: impl Iterator<Item = usize>) -> Parts {
     codes_per_protocol
         .map(|n| (0..n).map(|_| Default::default()).collect())
         .collect()
 }
 
 impl Renderer {
-    /// The column of code `ci` of protocol `pi` on `side`, as a lent string.
-    pub(super) fn column(
+    /// A part made from code `ci` of protocol `pi`, as a lent string.
+    pub(super) fn part(
         &self,
         locale: &str,
         (pi, ci): (usize, usize),
-        side: Side,
+        part: Part,
     ) -> Result<&Lender, Diagnostic> {
-        self.lent[locale].columns[pi][ci][side as usize]
-            .get_or_init(|| self.render_column(locale, (pi, ci), side))
+        self.lent[locale].parts[pi][ci][part as usize]
+            .get_or_init(|| self.render_part(locale, (pi, ci), part))
             .as_ref()
             .map_err(Clone::clone)
     }
 
-    fn render_column(
+    fn render_part(
         &self,
         locale: &str,
         (pi, ci): (usize, usize),
-        side: Side,
+        part: Part,
     ) -> Result<Lender, Diagnostic> {
         let protocol = &self.site.protocols[pi];
         let source = &self.config.default_locale;
         let column = Column {
-            side: side.name(),
+            side: part.side(),
             protocol: &protocol.name,
             source_href: (locale != source).then(|| {
                 self.urls
@@ -86,7 +97,7 @@ impl Renderer {
             _ => return Err(Diagnostic::new("cannot build the column context")),
         };
         let mut data = PageData {
-            template: "compare-column.html",
+            template: part.template(),
             own,
             loans: vec![
                 (Place::Top("c"), self.lent(locale, (pi, ci))),

@@ -68,7 +68,7 @@ pub struct Renderer {
 struct Lent {
     ui: Lender,
     codes: Vec<Vec<Lender>>,
-    columns: fragments::Columns,
+    parts: fragments::Parts,
 }
 
 impl Lent {
@@ -80,7 +80,7 @@ impl Lent {
                 .iter()
                 .map(|p| p.codes.iter().map(Lender::new).collect())
                 .collect(),
-            columns: fragments::columns(local.protocols.iter().map(|p| p.codes.len())),
+            parts: fragments::parts(local.protocols.iter().map(|p| p.codes.len())),
         }
     }
 }

@@ -13,7 +13,7 @@ mod protocol;
 use serde::Serialize;
 
 use super::context::*;
-use super::fragments::Side;
+use super::fragments::Part;
 use super::lend::{PageData, Place};
 use super::localized::{LocalCode, LocalProtocol, code_args};
 use super::{PageId, Renderer};
@@ -61,11 +61,19 @@ pub fn context<'r>(
                     (Place::Page("b"), lent((*pi, b))),
                     (
                         Place::Page("column_a"),
-                        r.column(locale, (*pi, a), Side::A)?,
+                        r.part(locale, (*pi, a), Part::ColumnA)?,
                     ),
                     (
                         Place::Page("column_b"),
-                        r.column(locale, (*pi, b), Side::B)?,
+                        r.part(locale, (*pi, b), Part::ColumnB)?,
+                    ),
+                    (
+                        Place::Page("badge_a"),
+                        r.part(locale, (*pi, a), Part::Badge)?,
+                    ),
+                    (
+                        Place::Page("badge_b"),
+                        r.part(locale, (*pi, b), Part::Badge)?,
                     ),
                 ],
             )
