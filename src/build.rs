@@ -227,9 +227,11 @@ fn write_data_files(
     pages: &[PageId],
     staging: &Staging,
 ) -> Result<(), Diagnostics> {
-    staging.write(
-        Path::new("sitemap.xml"),
-        seo::sitemap(renderer, pages).as_bytes(),
+    seo::sitemap_files(
+        renderer,
+        pages,
+        seo::SitemapLimits::of_build(),
+        |name, xml| staging.write(Path::new(name), xml.as_bytes()),
     )?;
     staging.write(Path::new("robots.txt"), seo::robots(renderer).as_bytes())?;
     for (pi, protocol) in renderer.site.protocols.iter().enumerate() {
