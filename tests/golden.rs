@@ -35,7 +35,10 @@ fn manifest(dir: &Path) -> BTreeMap<String, String> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .filter(|e| e.file_name() != ".codecompare-build")
+        // The build's bookkeeping: the marker, and the manifest with its mtimes.
+        .filter(|e| {
+            e.file_name() != ".codecompare-build" && e.file_name() != ".codecompare-manifest"
+        })
         .map(|e| {
             let bytes = mask_notice_links(&std::fs::read(e.path()).unwrap());
             let rel = e.path().strip_prefix(dir).unwrap();

@@ -47,6 +47,9 @@ pub enum PageId {
     NotFound,
 }
 
+/// A page's data, made and fingerprinted but not yet rendered.
+pub struct Prepared<'r>(lend::PageData<'r>);
+
 /// Everything needed to render any page; immutable once built.
 pub struct Renderer {
     pub config: Config,
@@ -183,6 +186,29 @@ impl Renderer {
     ) -> Result<(), Diagnostic> {
         let mut data = pages::context(self, locale, page)?;
         self.render_data(&mut data, out)
+    }
+
+    /// One page's data, ready to render, and its fingerprint: equal
+    /// fingerprints (with the same `salt`: program and templates) make equal
+    /// HTML, so `build` skips pages whose fingerprint it wrote last time.
+    pub fn prepare<'r>(
+        &'r self,
+        locale: &'r str,
+        page: &PageId,
+        salt: u128,
+    ) -> Result<(Prepared<'r>, u128), Diagnostic> {
+        let data = pages::context(self, locale, page)?;
+        let fingerprint = data.fingerprint(salt);
+        Ok((Prepared(data), fingerprint))
+    }
+
+    /// Renders a prepared page at the end of `out`.
+    pub fn render_prepared(
+        &self,
+        mut prepared: Prepared<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        self.render_data(&mut prepared.0, out)
     }
 
     /// Renders a template with its own data and the values it borrows.
