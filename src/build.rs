@@ -169,6 +169,7 @@ pub struct BuildOptions<'a> {
 /// `output`). Everything is rendered and staged before the output is touched.
 pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    let salt = output::manifest::salt(root);
     let mut loaded = load(root)?;
     if let Some(base_url) = options.base_url {
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
@@ -187,10 +188,10 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         .output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| renderer.config.output_dir());
-    let staging = Staging::create(root, &output)?;
+    let staging = Staging::create(root, &output, salt)?;
     let pages = renderer.pages();
     // On any error `staging` is dropped, which removes the staging folder.
-    let counts = write_pages(&renderer, &pages, &staging).map_err(output::summarize_io)?;
+    let counts = write_pages(&renderer, &pages, &staging, salt).map_err(output::summarize_io)?;
     write_data_files(&renderer, &pages, &staging)?;
     staging.copy_static(&root.join("static"))?;
     let changes = staging.commit().map_err(output::summarize_io)?;
@@ -208,11 +209,13 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
 
 /// Renders and stages every page of every locale in parallel; a page is
 /// compared and staged as soon as it is rendered, so memory does not grow
-/// with the site.
+/// with the site. A page made from the same data as the previous build's
+/// file (same fingerprint, see `output::manifest`) is not rendered at all.
 fn write_pages(
     renderer: &Renderer,
     pages: &[PageId],
     staging: &Staging,
+    salt: u128,
 ) -> Result<Vec<(String, usize)>, Diagnostics> {
     let mut counts = Vec::new();
     let mut problems = Diagnostics::default();
@@ -220,11 +223,16 @@ fn write_pages(
         let errors: Vec<_> = pages
             .par_iter()
             .filter_map(|page| {
-                let html = renderer.render(locale, page).and_then(|html| {
-                    let file = renderer.urls.file(locale, &renderer.route(page));
-                    staging.write(&file, html.as_bytes())
+                let file = renderer.urls.file(locale, &renderer.route(page));
+                let written = renderer.prepare(locale, page, salt).and_then(|(data, fp)| {
+                    if staging.is_current(&file, fp) {
+                        return Ok(());
+                    }
+                    let mut html = Vec::with_capacity(32 * 1024);
+                    renderer.render_prepared(data, &mut html)?;
+                    staging.write_page(&file, &html, Some(fp))
                 });
-                html.err()
+                written.err()
             })
             .collect();
         problems.extend(Diagnostics(errors));
@@ -238,9 +246,11 @@ fn write_data_files(
     pages: &[PageId],
     staging: &Staging,
 ) -> Result<(), Diagnostics> {
-    staging.write(
-        Path::new("sitemap.xml"),
-        seo::sitemap(renderer, pages).as_bytes(),
+    seo::sitemap_files(
+        renderer,
+        pages,
+        seo::SitemapLimits::of_build(),
+        |name, xml| staging.write(Path::new(name), xml.as_bytes()),
     )?;
     staging.write(Path::new("robots.txt"), seo::robots(renderer).as_bytes())?;
     for (pi, protocol) in renderer.site.protocols.iter().enumerate() {

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::output::MARKER;
+use crate::output::manifest::MANIFEST;
 
 /// The changes in one group: one locale's pages, or the other files.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -157,7 +158,8 @@ fn files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, Diagnostic> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        if rel != MARKER {
+        // The build's own bookkeeping, not part of the site.
+        if rel != MARKER && rel != MANIFEST {
             found.insert(rel, entry.into_path());
         }
     }
@@ -256,7 +258,7 @@ mod tests {
     }
 
     #[test]
-    fn compares_bytes_and_ignores_the_marker() {
+    fn compares_bytes_and_ignores_the_marker_and_manifest() {
         let old = tempfile::tempdir().unwrap();
         let new = tempfile::tempdir().unwrap();
         let write = |dir: &Path, rel: &str, text: &str| {
@@ -266,6 +268,8 @@ mod tests {
         };
         write(old.path(), MARKER, "1");
         write(new.path(), MARKER, "2");
+        write(old.path(), MANIFEST, "1");
+        write(new.path(), MANIFEST, "2");
         write(old.path(), "ftp/125/index.html", "same");
         write(new.path(), "ftp/125/index.html", "same");
         write(old.path(), "ko/ftp/426/index.html", "old");

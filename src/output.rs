@@ -24,7 +24,7 @@
 //! write fails for the same reason, so `summarize_io` folds them into the
 //! first one and a count instead of one line per file.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -33,9 +33,16 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 
+mod errors;
 mod guard;
+pub mod manifest;
+mod tree;
+pub use errors::summarize_io;
+use errors::{io_error, partial_error};
 use guard::absolute;
 pub use guard::check_target;
+use manifest::Entry;
+use tree::{remove_stale, remove_tree, sync_filesystem};
 
 /// The `code` of every diagnostic this module makes from an I/O error.
 pub const IO_ERROR: &str = "io";
@@ -75,14 +82,23 @@ pub struct Staging {
     produced: Mutex<HashSet<PathBuf>>,
     /// The staged files to rename into the output (update only).
     staged: Mutex<Vec<PathBuf>>,
+    /// The previous build's manifest (update only; fingerprints only when
+    /// made with the same salt); `None` when there is none.
+    previous: Option<HashMap<PathBuf, Entry>>,
+    /// This build's manifest, filled as files are written or kept.
+    manifest: Mutex<HashMap<PathBuf, Entry>>,
+    salt: u128,
+    /// The files already in the output, listed in a thread (update only).
+    listing: Mutex<Option<std::thread::JoinHandle<tree::Listing>>>,
     changed: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
 }
 
 impl Staging {
-    /// Checks `target` and creates an empty staging folder beside it.
-    pub fn create(root: &Path, target: &Path) -> Result<Staging, Diagnostic> {
+    /// Checks `target` and creates an empty staging folder beside it;
+    /// `salt` is `manifest::salt`, taken before the templates were read.
+    pub fn create(root: &Path, target: &Path, salt: u128) -> Result<Staging, Diagnostic> {
         let target = absolute(target);
         check_target(&absolute(root), &target)?;
         let parent = target.parent().unwrap_or(Path::new("/"));
@@ -101,12 +117,21 @@ impl Staging {
             std::fs::write(dir.join(MARKER), MARKER_TEXT)
                 .map_err(|err| io_error(&dir, "write to", &err))?;
         }
+        let previous = update.then(|| manifest::load(&target, salt)).flatten();
+        let listing = update.then(|| {
+            let target = target.clone();
+            std::thread::spawn(move || tree::list(&target))
+        });
         Ok(Staging {
             target,
             dir,
             update,
             produced: Mutex::default(),
             staged: Mutex::default(),
+            previous,
+            manifest: Mutex::default(),
+            salt,
+            listing: Mutex::new(listing),
             changed: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             committed: false,
@@ -118,19 +143,54 @@ impl Staging {
     /// Errors name the file where it would end up in the output (the staging
     /// folder is gone by the time anyone reads them).
     pub fn write(&self, rel: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+        self.write_page(rel, contents, None)
+    }
+
+    /// `write` for a page with its fingerprint, recorded in the manifest.
+    pub fn write_page(
+        &self,
+        rel: &Path,
+        contents: &[u8],
+        fingerprint: Option<u128>,
+    ) -> Result<(), Diagnostic> {
         if self.update {
             lock(&self.produced).insert(rel.to_path_buf());
-            if same_bytes(&self.target.join(rel), contents) {
-                self.unchanged.fetch_add(1, Ordering::Relaxed);
+            if let Some(old) = same_bytes(&self.target.join(rel), contents) {
+                self.keep(rel, Entry::of(&old, fingerprint));
                 return Ok(());
             }
         }
-        write_file(&self.dir.join(rel), contents, &self.target.join(rel))?;
+        let staged = self.dir.join(rel);
+        write_file(&staged, contents, &self.target.join(rel))?;
+        if let Ok(metadata) = std::fs::metadata(&staged) {
+            lock(&self.manifest).insert(rel.to_path_buf(), Entry::of(&metadata, fingerprint));
+        }
         if self.update {
             lock(&self.staged).push(rel.to_path_buf());
         }
         self.changed.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// Whether the page at `rel` is the previous build's and was made from
+    /// data with this fingerprint: then it is kept without being rendered.
+    pub fn is_current(&self, rel: &Path, fingerprint: u128) -> bool {
+        let Some(entry) = self.previous.as_ref().and_then(|p| p.get(rel)) else {
+            return false;
+        };
+        let current = entry.fingerprint == Some(fingerprint)
+            && std::fs::metadata(self.target.join(rel)).is_ok_and(|m| entry.matches(&m));
+        if current {
+            lock(&self.produced).insert(rel.to_path_buf());
+            self.keep(rel, *entry);
+        }
+        current
+    }
+
+    /// Counts a file left as it is and records it in the manifest.
+    fn keep(&self, rel: &Path, entry: Entry) {
+        lock(&self.manifest).insert(rel.to_path_buf(), entry);
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Copies `static/` as-is (its absence is fine).
@@ -159,7 +219,13 @@ impl Staging {
             unchanged: self.unchanged.load(Ordering::Relaxed),
             removed: 0,
         };
+        let manifest = manifest::to_text(self.salt, &lock(&self.manifest));
         if !self.update {
+            write_file(
+                &self.dir.join(manifest::MANIFEST),
+                manifest.as_bytes(),
+                &self.target.join(manifest::MANIFEST),
+            )?;
             self.swap()?;
             return Ok(changes);
         }
@@ -173,9 +239,17 @@ impl Staging {
             .filter_map(|rel| self.rename_in(rel).err())
             .collect();
         let produced = std::mem::take(&mut *lock(&self.produced));
-        let (removed, remove_errors) = remove_stale(&self.target, &produced);
+        let listing = lock(&self.listing)
+            .take()
+            .and_then(|walk| walk.join().ok())
+            .unwrap_or_else(|| tree::list(&self.target));
+        let (removed, remove_errors) = remove_stale(&self.target, listing, &produced);
         changes.removed = removed;
         errors.extend(remove_errors);
+        // Last: this manifest names only files that are in place.
+        if errors.is_empty() {
+            errors.extend(self.put_manifest(&manifest).err());
+        }
         self.committed = true;
         let _ = std::fs::remove_dir_all(&self.dir);
         if errors.is_empty() {
@@ -184,6 +258,20 @@ impl Staging {
         } else {
             Err(Diagnostics(errors))
         }
+    }
+
+    /// Writes the manifest beside the output's files, by a rename; an
+    /// unchanged manifest is left alone, like every unchanged file.
+    fn put_manifest(&self, text: &str) -> Result<(), Diagnostic> {
+        let (staged, target) = (
+            self.dir.join(manifest::MANIFEST),
+            self.target.join(manifest::MANIFEST),
+        );
+        if std::fs::read(&target).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(());
+        }
+        write_file(&staged, text.as_bytes(), &target)?;
+        std::fs::rename(&staged, &target).map_err(|err| partial_error(&target, "replace", &err))
     }
 
     /// Renames one staged file over its counterpart in the output.
@@ -239,76 +327,14 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Whether `path` holds exactly `contents` (a missing file does not).
-fn same_bytes(path: &Path, contents: &[u8]) -> bool {
-    let same_len =
-        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == contents.len() as u64);
-    same_len && std::fs::read(path).is_ok_and(|old| old == contents)
-}
-
-/// Removes every file below `target` that this build did not produce (the
-/// marker stays), then the folders left empty; the count and the errors.
-fn remove_stale(target: &Path, produced: &HashSet<PathBuf>) -> (usize, Vec<Diagnostic>) {
-    let mut removed = 0;
-    let mut errors = Vec::new();
-    let mut folders = Vec::new();
-    for entry in walkdir::WalkDir::new(target)
-        .min_depth(1)
-        .into_iter()
-        .flatten()
-    {
-        let rel = entry.path().strip_prefix(target).unwrap_or(entry.path());
-        if entry.file_type().is_dir() {
-            folders.push(entry.into_path());
-        } else if rel != Path::new(MARKER) && !produced.contains(rel) {
-            match std::fs::remove_file(entry.path()) {
-                Ok(()) => removed += 1,
-                Err(err) => errors.push(partial_error(entry.path(), "remove", &err)),
-            }
-        }
-    }
-    // Deepest first; a folder that still holds files stays.
-    for folder in folders.iter().rev() {
-        let _ = std::fs::remove_dir(folder);
-    }
-    (removed, errors)
-}
-
-/// Flushes the file system that holds `path` (Linux `syncfs`: one call
-/// instead of one `fsync` per file); elsewhere a no-op.
-#[cfg(target_os = "linux")]
-fn sync_filesystem(path: &Path) {
-    use std::os::fd::AsRawFd;
-    if let Ok(dir) = std::fs::File::open(path) {
-        // SAFETY: `syncfs` only reads the descriptor, which `dir` keeps open
-        // for the duration of the call.
-        unsafe {
-            libc::syncfs(dir.as_raw_fd());
-        }
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn sync_filesystem(_path: &Path) {}
-
-/// Deletes a previous build; its top-level folders (one per locale and
-/// protocol) go in parallel, since tens of thousands of files take a while.
-fn remove_tree(dir: &Path) {
-    use rayon::prelude::*;
-    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.par_iter().for_each(|path| {
-        let _ = if path.is_dir() {
-            std::fs::remove_dir_all(path)
-        } else {
-            std::fs::remove_file(path)
-        };
-    });
-    let _ = std::fs::remove_dir_all(dir);
+/// The metadata of the file at `path` if it holds exactly `contents` (a
+/// missing file does not).
+fn same_bytes(path: &Path, contents: &[u8]) -> Option<std::fs::Metadata> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let same = metadata.is_file()
+        && metadata.len() == contents.len() as u64
+        && std::fs::read(path).is_ok_and(|old| old == contents);
+    same.then_some(metadata)
 }
 
 /// Writes `path`, creating its parents; errors name `shown`.
@@ -333,61 +359,4 @@ fn injected_failure() -> Option<std::io::Error> {
     }))?;
     // ENOSPC: "No space left on device".
     (WRITES.fetch_add(1, Ordering::Relaxed) >= limit).then(|| std::io::Error::from_raw_os_error(28))
-}
-
-/// Folds every I/O error into the first (in path order) and a count of the
-/// others; other diagnostics are kept as they are. One full disk is one
-/// problem, not one line per page.
-pub fn summarize_io(diagnostics: Diagnostics) -> Diagnostics {
-    let (mut io, mut rest): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics
-        .0
-        .into_iter()
-        .partition(|d| d.code == Some(IO_ERROR));
-    // They name no source file; their messages start with the path written.
-    io.sort_by(|a, b| a.message.cmp(&b.message));
-    let mut io = io.into_iter();
-    if let Some(mut first) = io.next() {
-        let others = io.count();
-        if others > 0 {
-            let plural = if others == 1 { "" } else { "s" };
-            first.message = format!("{}, and {others} more I/O error{plural}", first.message);
-        }
-        rest.push(first);
-    }
-    Diagnostics(rest)
-}
-
-fn io_error(path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::new(format!("cannot {action} {}: {err}", path.display()))
-        .code(IO_ERROR)
-        .help("nothing was replaced: the previous output is as it was; free disk space or fix the folder's permissions, then build again")
-}
-
-/// An I/O error after some files of the output were already replaced.
-fn partial_error(path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::new(format!("cannot {action} {}: {err}", path.display()))
-        .code(IO_ERROR)
-        .help("the output is part old, part new: every file is whole, either from the previous build or from this one; fix the folder's permissions or free disk space, then build again to finish")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn io_errors_fold_into_the_first_and_a_count() {
-        let err = std::io::Error::from_raw_os_error(28);
-        let mut all = Diagnostics::default();
-        for page in ["b", "a", "c"] {
-            all.push(io_error(Path::new(page), "write", &err));
-        }
-        all.push(Diagnostic::new("a template problem"));
-        let folded = summarize_io(all).0;
-        assert_eq!(folded.len(), 2);
-        assert_eq!(folded[0].message, "a template problem");
-        assert!(folded[1].message.starts_with("cannot write a: "));
-        assert!(folded[1].message.ends_with(", and 2 more I/O errors"));
-        let one = summarize_io(Diagnostics(vec![io_error(Path::new("a"), "write", &err)])).0;
-        assert!(!one[0].message.contains("more"));
-    }
 }

@@ -35,11 +35,13 @@ fn leftovers(root: &Path) -> Vec<String> {
 }
 
 /// Every file below `dir`: relative path → (inode, mtime in ns, bytes).
+/// Not the manifest: it records modification times, so two folders built
+/// from the same site have different ones (tests below look at it alone).
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, i128, Vec<u8>)> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != MANIFEST)
         .map(|e| {
             let meta = e.metadata().unwrap();
             let mtime = meta.mtime() as i128 * 1_000_000_000 + meta.mtime_nsec() as i128;
@@ -96,9 +98,17 @@ fn a_rebuild_writes_only_what_changed_and_removes_what_is_gone() {
     let (changed, unchanged, removed) = counts(&first);
     assert_eq!((changed, unchanged, removed), (before.len() - 1, 0, 0));
 
+    let manifest = root.join("public").join(MANIFEST);
+    let manifest_before = std::fs::metadata(&manifest).unwrap();
     let again = build(root);
     assert_eq!(counts(&again), (0, before.len() - 1, 0), "nothing to do");
     assert_eq!(snapshot(&root.join("public")), before);
+    let manifest_after = std::fs::metadata(&manifest).unwrap();
+    assert_eq!(
+        (manifest_before.ino(), manifest_before.mtime_nsec()),
+        (manifest_after.ino(), manifest_after.mtime_nsec()),
+        "an unchanged manifest is not written again"
+    );
 
     // One code file edited, and a page left over from an earlier build.
     let file = root.join("content/ftp/125.yaml");
@@ -337,4 +347,54 @@ fn base_url_from_the_command_line_moves_every_link() {
         "{}",
         stderr(&refused)
     );
+}
+
+const MANIFEST: &str = ".codecompare-manifest";
+
+/// A page whose data did not change is not rendered again, but only while
+/// its file is the one the manifest records: a file changed in the output
+/// by hand is rendered and put back, and so is every page after a template
+/// edit (the salt).
+#[test]
+fn the_manifest_skips_only_files_that_are_as_recorded() {
+    let site = fixture("mini");
+    let root = site.path();
+    let out = root.join("public");
+    assert!(build(root).status.success());
+    let manifest = read(&out.join(MANIFEST));
+    let page = out.join("ftp/125-vs-426/index.html");
+    let rel = "ftp/125-vs-426/index.html";
+    let line = manifest
+        .lines()
+        .find(|l| l.ends_with(&format!(" {rel}")))
+        .unwrap_or_else(|| panic!("{rel} in the manifest:\n{manifest}"));
+    let fields: Vec<&str> = line.split(' ').collect();
+    assert_eq!(fields[0].len(), 32, "a page has a fingerprint: {line}");
+    assert_eq!(
+        fields[1],
+        std::fs::metadata(&page).unwrap().len().to_string()
+    );
+    assert!(
+        manifest
+            .lines()
+            .any(|l| l.starts_with("- ") && l.ends_with(" sitemap.xml")),
+        "data files have none"
+    );
+
+    // Same length, other bytes, written by hand: repaired.
+    let good = read(&page);
+    let tampered = good.replacen("<main", "<MAIN", 1);
+    std::fs::write(&page, &tampered).unwrap();
+    let repaired = build(root);
+    assert!(repaired.status.success(), "{}", stderr(&repaired));
+    assert_eq!(read(&page), good, "the hand edit is undone");
+    assert_eq!(counts(&repaired).0, 1, "{}", stdout(&repaired));
+
+    // A template edit changes every page, fingerprints or not.
+    edit_every_page(root);
+    let rebuilt = build(root);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    assert!(read(&page).ends_with("<!-- edited -->\n"));
+    let pages = html_files(&out).len();
+    assert_eq!(counts(&rebuilt).0, pages, "{}", stdout(&rebuilt));
 }

@@ -619,3 +619,58 @@ fn korean_home_page_speaks_korean() {
         "<p class=\"meta\">{ftp} codes · {grouped} comparisons</p>"
     )));
 }
+
+/// Past the sitemap limits the build writes parts and `sitemap.xml` becomes
+/// their index (the limit is lowered with a test hook; the real one is
+/// 50,000 URLs per file).
+#[test]
+fn a_large_sitemap_is_split_under_an_index() {
+    let site = fixture("mini");
+    let root = site.path();
+    let out = root.join("public");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_codecompare"))
+        .args(["build", "--root", root.to_str().unwrap(), "--output"])
+        .arg(&out)
+        .env("CODECOMPARE_SITEMAP_URLS", "10")
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let index = read(&out.join("sitemap.xml"));
+    assert!(index.contains("<sitemapindex"), "{index}");
+    let parts: Vec<&str> = index
+        .split("<loc>")
+        .skip(1)
+        .map(|s| &s[..s.find("</loc>").unwrap()])
+        .collect();
+    assert!(parts.len() > 2, "{parts:?}");
+    let mut urls = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        assert_eq!(*part, format!("https://mini.example.org/{name}"));
+        let xml = read(&out.join(&name));
+        let here: Vec<String> = xml
+            .split("<url><loc>")
+            .skip(1)
+            .map(|s| s[..s.find("</loc>").unwrap()].to_string())
+            .collect();
+        assert!(
+            !here.is_empty() && here.len() <= 10,
+            "{name}: {}",
+            here.len()
+        );
+        urls.extend(here);
+    }
+    let pages = html_files(&out).len() - 3; // one 404 page per locale
+    assert_eq!(urls.len(), pages, "every page once, in some part");
+    urls.sort();
+    urls.dedup();
+    assert_eq!(urls.len(), pages, "no page twice");
+    let robots = read(&out.join("robots.txt"));
+    assert!(robots.contains("Sitemap: https://mini.example.org/sitemap.xml"));
+
+    // The same site without the hook: one sitemap, no parts left behind.
+    let again = build(root);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(read(&out.join("sitemap.xml")).contains("<urlset"));
+    assert!(!out.join("sitemap-1.xml").exists());
+}

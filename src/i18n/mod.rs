@@ -322,39 +322,46 @@ fn to_fluent_args<'a>(args: &'a [(&'a str, Arg<'a>)], pattern_fell_back: bool) -
 /// Turns a formatted sentence with language markers into plain text and
 /// HTML where every run of source-locale words is a `<span lang>`.
 fn marked_to_text(value: &str, source_locale: &str, pattern_fell_back: bool) -> Text {
+    let is_marker = |c| matches!(c, FALLBACK_START | NATIVE_START | FALLBACK_END | NATIVE_END);
     // Runs of (in the source locale?, text); a stack, as markers nest.
     let mut stack = vec![pattern_fell_back];
-    let mut runs: Vec<(bool, String)> = Vec::new();
-    for c in value.chars() {
+    let mut runs: Vec<(bool, std::borrow::Cow<str>)> = Vec::new();
+    let mut push = |english: bool, part: &'_ str| {
+        if part.is_empty() {
+            return;
+        }
+        match runs.last_mut() {
+            Some((lang, run)) if *lang == english => run.to_mut().push_str(part),
+            _ => runs.push((english, std::borrow::Cow::Owned(part.to_string()))),
+        }
+    };
+    let mut start = 0;
+    for (i, c) in value.char_indices().filter(|(_, c)| is_marker(*c)) {
+        push(stack.last().copied().unwrap_or(false), &value[start..i]);
+        start = i + c.len_utf8();
         match c {
             FALLBACK_START => stack.push(true),
             NATIVE_START => stack.push(false),
-            FALLBACK_END | NATIVE_END => {
-                if stack.len() > 1 {
-                    stack.pop();
-                }
+            _ if stack.len() > 1 => {
+                stack.pop();
             }
-            c => {
-                let english = stack.last().copied().unwrap_or(false);
-                match runs.last_mut() {
-                    Some((lang, run)) if *lang == english => run.push(c),
-                    _ => runs.push((english, c.to_string())),
-                }
-            }
+            _ => {}
         }
     }
+    push(stack.last().copied().unwrap_or(false), &value[start..]);
     let mut text = String::with_capacity(value.len());
-    let mut html = String::with_capacity(value.len());
+    let mut html = String::with_capacity(value.len() + 16);
     for (english, run) in &runs {
         text.push_str(run);
         // Digits, spaces and punctuation belong to no language.
         if *english && run.chars().any(char::is_alphabetic) {
-            html.push_str(&format!(
-                "<span lang=\"{source_locale}\">{}</span>",
-                escape_html(run)
-            ));
+            html.push_str("<span lang=\"");
+            html.push_str(source_locale);
+            html.push_str("\">");
+            escape_html_into(&mut html, run);
+            html.push_str("</span>");
         } else {
-            html.push_str(&escape_html(run));
+            escape_html_into(&mut html, run);
         }
     }
     Text {
@@ -365,18 +372,29 @@ fn marked_to_text(value: &str, source_locale: &str, pattern_fell_back: bool) -> 
 }
 
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_html_into(&mut out, text);
     out
+}
+
+/// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped; the
+/// stretches between them are copied whole.
+fn escape_html_into(out: &mut String, text: &str) {
+    let mut last = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[last..i]);
+        out.push_str(entity);
+        last = i + 1;
+    }
+    out.push_str(&text[last..]);
 }
 
 #[cfg(test)]

@@ -1,4 +1,9 @@
 //! One `Serialize` struct per template: what each template can print.
+//!
+//! A few values that many pages share are not serialized with their page but
+//! lent to it (`lend.rs`): `ui` on every page, `page.code` on code pages,
+//! `page.a` and `page.b` on comparisons. Their fields here are marked
+//! `#[serde(skip)]`; templates see them under the same names.
 
 use std::collections::BTreeMap;
 
@@ -23,6 +28,8 @@ pub struct Page<'a, T: Serialize> {
     pub alternates: Vec<Alternate>,
     pub switcher: Vec<SwitchLink>,
     pub breadcrumbs: Vec<Crumb>,
+    /// The locale's UI strings (lent).
+    #[serde(skip)]
     pub ui: &'a BTreeMap<String, Text>,
     /// URL prefix of static files (`""` at a domain's root).
     pub base: &'a str,
@@ -144,6 +151,8 @@ pub struct ProtocolPage {
 #[derive(Serialize)]
 pub struct CodePage<'a> {
     pub protocol: String,
+    /// Lent.
+    #[serde(skip)]
     pub code: &'a LocalCode,
     pub related: Vec<CodeLink>,
     pub comparisons: Vec<CompareLink>,
@@ -178,7 +187,10 @@ pub struct ComparePage<'a> {
     pub protocol: String,
     /// Which commands each code answers, and an exchange that shows both.
     pub session: Option<Session>,
+    /// Lent, like `b`.
+    #[serde(skip)]
     pub a: &'a LocalCode,
+    #[serde(skip)]
     pub b: &'a LocalCode,
     pub intro: Text,
     pub differences: Vec<Text>,

@@ -1,12 +1,14 @@
 //! Content in one locale: every text looked up (with fallback) and every
 //! markdown field rendered once, before any page is rendered.
 
+use std::collections::HashMap;
+
 use super::standing::StandingBadge;
 use serde::Serialize;
 
 use super::markdown;
 use crate::content::{Class, Code, Protocol, Reference, Site};
-use crate::i18n::{Catalog, Lookup, Text, ids};
+use crate::i18n::{Arg, Catalog, Lookup, Text, ids};
 use crate::urls::{Route, Urls};
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +39,10 @@ pub struct LocalCode {
     pub related: Vec<String>,
     pub standing: Option<StandingBadge>,
     pub url: String,
+    /// "FTP 125 Data Connection Open" (`code-title`), a heading and link text.
+    pub title: Text,
+    /// The code's line in "when to use which" (`which-item`).
+    pub which: Text,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,11 +57,19 @@ pub struct LocalProtocol {
     pub classes: Vec<LocalClass>,
     pub codes: Vec<LocalCode>,
     pub url: String,
+    /// Where each code is in `codes`: pages look codes up by name thousands
+    /// of times.
+    #[serde(skip)]
+    index: HashMap<String, usize>,
 }
 
 impl LocalProtocol {
     pub fn code(&self, code: &str) -> Option<&LocalCode> {
-        self.codes.iter().find(|c| c.code == code)
+        self.codes.get(self.position(code)?)
+    }
+
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.index.get(code).copied()
     }
 }
 
@@ -113,7 +127,7 @@ fn localize_protocol(
         .map(|(d, c)| class("category", d, c))
         .collect();
     let find = |list: &[LocalClass], digit: String| list.iter().find(|c| c.digit == digit).cloned();
-    let codes = protocol
+    let codes: Vec<LocalCode> = protocol
         .codes
         .iter()
         .map(|code| {
@@ -153,6 +167,11 @@ fn localize_protocol(
             .map(|text| plain(ids::protocol_field(protocol, "seen_in"), text)),
         references: protocol.references.clone(),
         classes,
+        index: codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.clone(), i))
+            .collect(),
         codes,
         url: urls.path(locale, &Route::Protocol(&protocol.id)),
     }
@@ -178,7 +197,7 @@ fn localize_code(
     };
     let when = first_sentence(&seen_when);
     let fix_first = first_sentence(&fix);
-    LocalCode {
+    let mut local = LocalCode {
         code: code.code.clone(),
         name: plain_text(lookup("name", &code.name), source),
         summary: plain_text(lookup("summary", &code.summary), source),
@@ -193,7 +212,33 @@ fn localize_code(
         related: code.related.clone(),
         standing: super::standing::badge(catalog, locale, code, today),
         url: urls.path(locale, &Route::Code(&protocol.id, &code.code)),
-    }
+        title: Text::default(),
+        which: Text::default(),
+    };
+    let (title, which) = {
+        let args = code_args(&protocol.name, &local);
+        (
+            catalog.message(locale, "code-title", &args),
+            catalog.message(locale, "which-item", &args),
+        )
+    };
+    local.title = title;
+    local.which = which;
+    local
+}
+
+/// The variables a sentence about one code can use.
+pub fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 8] {
+    [
+        ("protocol", Arg::Str(protocol)),
+        ("code", Arg::Str(&code.code)),
+        ("name", Arg::Text(&code.name)),
+        ("summary", Arg::Text(&code.summary)),
+        ("class", Arg::Text(&code.class.name)),
+        ("digit", Arg::Str(&code.class.digit)),
+        ("class_form", Arg::Str(&code.class.label)),
+        ("fix", Arg::Text(&code.fix_first)),
+    ]
 }
 
 /// Plain text, marked when it fell back.

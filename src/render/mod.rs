@@ -8,6 +8,8 @@
 
 pub mod context;
 pub mod diagram;
+mod fragments;
+mod lend;
 pub mod localized;
 pub mod markdown;
 mod pages;
@@ -26,6 +28,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::source::SITE_TITLE_ID;
 use crate::i18n::{Catalog, Text};
 use crate::urls::{Route, Urls};
+use lend::Lender;
 use localized::LocalSite;
 
 /// One page of the site, in no particular locale.
@@ -44,6 +47,9 @@ pub enum PageId {
     NotFound,
 }
 
+/// A page's data, made and fingerprinted but not yet rendered.
+pub struct Prepared<'r>(lend::PageData<'r>);
+
 /// Everything needed to render any page; immutable once built.
 pub struct Renderer {
     pub config: Config,
@@ -57,6 +63,29 @@ pub struct Renderer {
     titles: BTreeMap<String, Text>,
     /// Set by `serve`: pages get the live-reload script.
     pub live_reload: bool,
+    /// Per locale: the UI strings, and every code by protocol and position,
+    /// as template values made once (`lend.rs`).
+    lent: BTreeMap<String, Lent>,
+}
+
+struct Lent {
+    ui: Lender,
+    codes: Vec<Vec<Lender>>,
+    parts: fragments::Parts,
+}
+
+impl Lent {
+    fn new(local: &LocalSite, ui: &BTreeMap<String, Text>) -> Lent {
+        Lent {
+            ui: Lender::new(ui),
+            codes: local
+                .protocols
+                .iter()
+                .map(|p| p.codes.iter().map(Lender::new).collect())
+                .collect(),
+            parts: fragments::parts(local.protocols.iter().map(|p| p.codes.len())),
+        }
+    }
 }
 
 impl Renderer {
@@ -82,6 +111,10 @@ impl Renderer {
                 .collect();
             ui.insert(locale.clone(), strings);
         }
+        let lent = locals
+            .iter()
+            .map(|(locale, local)| (locale.clone(), Lent::new(local, &ui[locale])))
+            .collect();
         Renderer {
             config,
             site,
@@ -92,6 +125,7 @@ impl Renderer {
             ui,
             titles,
             live_reload: false,
+            lent,
         }
     }
 
@@ -138,10 +172,62 @@ impl Renderer {
 
     /// Renders one page in one locale.
     pub fn render(&self, locale: &str, page: &PageId) -> Result<String, Diagnostic> {
-        let (template, context) = pages::context(self, locale, page)?;
-        self.tera
-            .render(template, &context)
-            .map_err(|err| templates::tera_error(&templates::template_path(template), &err))
+        let mut html = Vec::new();
+        self.render_to(locale, page, &mut html)?;
+        String::from_utf8(html).map_err(|err| Diagnostic::new(err.to_string()))
+    }
+
+    /// Renders one page in one locale at the end of `out`.
+    pub fn render_to(
+        &self,
+        locale: &str,
+        page: &PageId,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        let mut data = pages::context(self, locale, page)?;
+        self.render_data(&mut data, out)
+    }
+
+    /// One page's data, ready to render, and its fingerprint: equal
+    /// fingerprints (with the same `salt`: program and templates) make equal
+    /// HTML, so `build` skips pages whose fingerprint it wrote last time.
+    pub fn prepare<'r>(
+        &'r self,
+        locale: &'r str,
+        page: &PageId,
+        salt: u128,
+    ) -> Result<(Prepared<'r>, u128), Diagnostic> {
+        let data = pages::context(self, locale, page)?;
+        let fingerprint = data.fingerprint(salt);
+        Ok((Prepared(data), fingerprint))
+    }
+
+    /// Renders a prepared page at the end of `out`.
+    pub fn render_prepared(
+        &self,
+        mut prepared: Prepared<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        self.render_data(&mut prepared.0, out)
+    }
+
+    /// Renders a template with its own data and the values it borrows.
+    fn render_data(&self, data: &mut lend::PageData, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
+        let context = data.lend();
+        let rendered = self.tera.render_to(data.template, &context, &mut *out);
+        data.give_back(context);
+        rendered
+            .map_err(|err| templates::tera_error(&templates::template_path(data.template), &err))
+    }
+
+    /// The UI strings of `locale`, lent to one page.
+    fn lent_ui(&self, locale: &str) -> &Lender {
+        &self.lent[locale].ui
+    }
+
+    /// A code of `locale`, lent to one page.
+    fn lent(&self, locale: &str, (pi, ci): (usize, usize)) -> &Lender {
+        &self.lent[locale].codes[pi][ci]
     }
 
     fn local(&self, locale: &str) -> &LocalSite {
@@ -155,6 +241,14 @@ impl Renderer {
     /// The site's name in `locale`.
     fn title(&self, locale: &str) -> &Text {
         &self.titles[locale]
+    }
+
+    /// A message without variables, from the UI strings made once per locale.
+    fn plain(&self, locale: &str, id: &str) -> Text {
+        match self.ui(locale).get(&id.replace('-', "_")) {
+            Some(text) => text.clone(),
+            None => self.t(locale, id, &[]),
+        }
     }
 
     /// A UI string or sentence pattern in `locale`.

@@ -10,36 +10,120 @@ use super::{PageId, Renderer};
 use crate::i18n::escape_html;
 use crate::urls::Route;
 
-/// `sitemap.xml`: every page in every locale, each with its alternates.
-pub fn sitemap(r: &Renderer, pages: &[PageId]) -> String {
-    let locales = &r.config.locales;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for page in pages.iter().filter(|p| **p != PageId::NotFound) {
-        let route = r.route(page);
-        for locale in locales {
-            let _ = writeln!(
-                xml,
-                "<url><loc>{}</loc>",
-                escape_html(&r.urls.absolute(locale, &route))
-            );
-            for alternate in locales {
-                let _ = writeln!(
-                    xml,
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>",
-                    escape_html(&r.urls.absolute(alternate, &route))
-                );
-            }
-            let _ = writeln!(
-                xml,
-                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n</url>",
-                escape_html(&r.urls.absolute(&r.config.default_locale, &route))
-            );
+/// What one sitemap file may hold (sitemaps.org): 50,000 URLs and 50 MB.
+pub const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
+    urls: 50_000,
+    bytes: 50 * 1024 * 1024,
+};
+
+#[derive(Clone, Copy)]
+pub struct SitemapLimits {
+    pub urls: usize,
+    pub bytes: usize,
+}
+
+/// Test hook, not for users: `CODECOMPARE_SITEMAP_URLS=N` lowers the URLs
+/// per sitemap file, so tests can see a split without 50,000 pages.
+pub const SITEMAP_URLS_VAR: &str = "CODECOMPARE_SITEMAP_URLS";
+
+impl SitemapLimits {
+    /// The limits of a build: the standard ones, or the test hook's.
+    pub fn of_build() -> SitemapLimits {
+        let urls = std::env::var(SITEMAP_URLS_VAR)
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .filter(|n| *n > 0);
+        SitemapLimits {
+            urls: urls.unwrap_or(SITEMAP_LIMITS.urls),
+            ..SITEMAP_LIMITS
         }
     }
-    xml.push_str("</urlset>\n");
+}
+
+const URLSET_OPEN: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URLSET_CLOSE: &str = "</urlset>\n";
+
+/// `sitemap.xml`: every page in every locale, each with its alternates, in
+/// one file whatever its size (what `serve` shows).
+pub fn sitemap(r: &Renderer, pages: &[PageId]) -> String {
+    let mut xml = String::from(URLSET_OPEN);
+    for page in pages.iter().filter(|p| **p != PageId::NotFound) {
+        for locale in &r.config.locales {
+            sitemap_entry(r, page, locale, &mut xml);
+        }
+    }
+    xml.push_str(URLSET_CLOSE);
     xml
+}
+
+/// The sitemap files of a build, each handed to `write` as soon as it is
+/// full: `sitemap.xml` alone while the site fits the limits; past them,
+/// `sitemap-1.xml`, `sitemap-2.xml`, … and `sitemap.xml` as their index,
+/// so robots.txt names one file either way.
+pub fn sitemap_files<E>(
+    r: &Renderer,
+    pages: &[PageId],
+    limits: SitemapLimits,
+    mut write: impl FnMut(&str, &str) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut parts = 0;
+    let mut xml = String::from(URLSET_OPEN);
+    let mut urls = 0;
+    let mut entry = String::new();
+    for page in pages.iter().filter(|p| **p != PageId::NotFound) {
+        for locale in &r.config.locales {
+            entry.clear();
+            sitemap_entry(r, page, locale, &mut entry);
+            let full =
+                urls == limits.urls || xml.len() + entry.len() + URLSET_CLOSE.len() > limits.bytes;
+            if full && urls > 0 {
+                xml.push_str(URLSET_CLOSE);
+                parts += 1;
+                write(&format!("sitemap-{parts}.xml"), &xml)?;
+                xml.truncate(URLSET_OPEN.len());
+                urls = 0;
+            }
+            xml.push_str(&entry);
+            urls += 1;
+        }
+    }
+    xml.push_str(URLSET_CLOSE);
+    if parts == 0 {
+        return write("sitemap.xml", &xml);
+    }
+    parts += 1;
+    write(&format!("sitemap-{parts}.xml"), &xml)?;
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for part in 1..=parts {
+        let url = r.urls.absolute_asset(&format!("sitemap-{part}.xml"));
+        let _ = writeln!(index, "<sitemap><loc>{}</loc></sitemap>", escape_html(&url));
+    }
+    index.push_str("</sitemapindex>\n");
+    write("sitemap.xml", &index)
+}
+
+/// One `<url>` of one page in one locale, with every alternate.
+fn sitemap_entry(r: &Renderer, page: &PageId, locale: &str, xml: &mut String) {
+    let route = r.route(page);
+    let _ = writeln!(
+        xml,
+        "<url><loc>{}</loc>",
+        escape_html(&r.urls.absolute(locale, &route))
+    );
+    for alternate in &r.config.locales {
+        let _ = writeln!(
+            xml,
+            "<xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>",
+            escape_html(&r.urls.absolute(alternate, &route))
+        );
+    }
+    let _ = writeln!(
+        xml,
+        "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n</url>",
+        escape_html(&r.urls.absolute(&r.config.default_locale, &route))
+    );
 }
 
 pub fn robots(r: &Renderer) -> String {

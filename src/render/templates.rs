@@ -8,11 +8,13 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 pub const TEMPLATES_DIR: &str = "templates";
 /// The templates the renderer asks for by name.
-pub const REQUIRED: [&str; 5] = [
+pub const REQUIRED: [&str; 7] = [
     "home.html",
     "protocol.html",
     "code.html",
     "compare.html",
+    "compare-column.html",
+    "compare-badge.html",
     "404.html",
 ];
 

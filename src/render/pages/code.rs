@@ -15,12 +15,8 @@ pub(super) fn code<'r>(
     let code = &p.codes[ci];
     let args = code_args(&p.name, code);
     let head = Head {
-        title: format!(
-            "{} — {}",
-            r.t(locale, "code-title", &args).text,
-            r.title(locale).text
-        ),
-        heading: r.t(locale, "code-title", &args),
+        title: format!("{} — {}", code.title.text, r.title(locale).text),
+        heading: code.title.clone(),
         description: r.t(locale, "code-meta", &args).text,
         crumbs: vec![
             crumb_home(r, locale),

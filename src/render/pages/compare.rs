@@ -66,15 +66,12 @@ pub(super) fn compare<'r>(
         b,
         intro: r.t(locale, "compare-intro", &args),
         differences: differences(r, locale, a, b),
-        which: [a, b]
-            .iter()
-            .map(|c| r.t(locale, "which-item", &code_args(&p.name, c)))
-            .collect(),
+        which: [a, b].iter().map(|c| c.which.clone()).collect(),
         notes,
         learn_more: [a, b]
             .iter()
             .map(|c| Link {
-                label: r.t(locale, "code-title", &code_args(&p.name, c)),
+                label: c.title.clone(),
                 href: c.url.clone(),
             })
             .collect(),

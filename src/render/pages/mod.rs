@@ -13,7 +13,9 @@ mod protocol;
 use serde::Serialize;
 
 use super::context::*;
-use super::localized::{LocalCode, LocalProtocol};
+use super::fragments::Part;
+use super::lend::{PageData, Place};
+use super::localized::{LocalCode, LocalProtocol, code_args};
 use super::{PageId, Renderer};
 use crate::content::pairs::Pair;
 use crate::content::{PairPolicy, Reference};
@@ -21,49 +23,92 @@ use crate::diag::Diagnostic;
 use crate::i18n::{Arg, Text};
 use crate::urls::Route;
 
-/// The template name and context of one page.
-pub fn context(
-    r: &Renderer,
-    locale: &str,
+/// The template and data of one page: its own values, serialized now, and
+/// the shared ones it borrows (`lend.rs`).
+pub fn context<'r>(
+    r: &'r Renderer,
+    locale: &'r str,
     page: &PageId,
-) -> Result<(&'static str, tera::Context), Diagnostic> {
-    let context = match page {
-        PageId::Home => ("home.html", serialize(home::home(r, locale, page))),
-        PageId::NotFound => ("404.html", serialize(home::not_found(r, locale, page))),
+) -> Result<PageData<'r>, Diagnostic> {
+    let lent = |key| r.lent(locale, key);
+    let (template, own, loans) = match page {
+        PageId::Home => ("home.html", own(home::home(r, locale, page)), vec![]),
+        PageId::NotFound => ("404.html", own(home::not_found(r, locale, page)), vec![]),
         PageId::Protocol(pi) => (
             "protocol.html",
-            serialize(protocol::protocol(r, locale, page, *pi)),
+            own(protocol::protocol(r, locale, page, *pi)),
+            vec![],
         ),
         PageId::Code(pi, ci) => (
             "code.html",
-            serialize(code::code(r, locale, page, *pi, *ci)),
+            own(code::code(r, locale, page, *pi, *ci)),
+            vec![(Place::Page("code"), lent((*pi, *ci)))],
         ),
-        PageId::Compare(pi, pair) => (
-            "compare.html",
-            serialize(compare::compare(r, locale, page, *pi, pair)),
-        ),
+        PageId::Compare(pi, pair) => {
+            let p = &r.local(locale).protocols[*pi];
+            let (Some(a), Some(b)) = (p.position(&pair.a), p.position(&pair.b)) else {
+                // Pairs come from the protocol's own codes.
+                return Err(Diagnostic::new(format!(
+                    "no page for the pair {}",
+                    pair.slug()
+                )));
+            };
+            (
+                "compare.html",
+                own(compare::compare(r, locale, page, *pi, pair)),
+                vec![
+                    (Place::Page("a"), lent((*pi, a))),
+                    (Place::Page("b"), lent((*pi, b))),
+                    (
+                        Place::Page("column_a"),
+                        r.part(locale, (*pi, a), Part::ColumnA)?,
+                    ),
+                    (
+                        Place::Page("column_b"),
+                        r.part(locale, (*pi, b), Part::ColumnB)?,
+                    ),
+                    (
+                        Place::Page("badge_a"),
+                        r.part(locale, (*pi, a), Part::Badge)?,
+                    ),
+                    (
+                        Place::Page("badge_b"),
+                        r.part(locale, (*pi, b), Part::Badge)?,
+                    ),
+                ],
+            )
+        }
         PageId::Commands(pi) => (
             "commands.html",
-            serialize(command::commands(r, locale, page, *pi)),
+            own(command::commands(r, locale, page, *pi)),
+            vec![],
         ),
         PageId::Command(pi, ci) => (
             "command.html",
-            serialize(command::command(r, locale, page, *pi, *ci)),
+            own(command::command(r, locale, page, *pi, *ci)),
+            vec![],
         ),
         PageId::Number(number) => (
             "number.html",
-            serialize(number::number(r, locale, page, number)),
+            own(number::number(r, locale, page, number)),
+            vec![],
         ),
     };
-    let (template, context) = context;
-    Ok((
+    let mut loans = loans;
+    loans.push((Place::Top("ui"), r.lent_ui(locale)));
+    Ok(PageData {
         template,
-        context.map_err(|err| Diagnostic::new(format!("cannot build the page context: {err}")))?,
-    ))
+        own: own.map_err(|err| Diagnostic::new(format!("cannot build the page context: {err}")))?,
+        loans,
+    })
 }
 
-fn serialize<T: Serialize>(page: T) -> Result<tera::Context, tera::Error> {
-    tera::Context::from_serialize(page)
+fn own<T: Serialize>(page: T) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    match serde_json::to_value(page) {
+        Ok(serde_json::Value::Object(map)) => Ok(map),
+        Ok(_) => Err("a page must be an object".into()),
+        Err(err) => Err(err.to_string()),
+    }
 }
 
 /// The head, navigation and UI strings every page shares.
@@ -101,7 +146,7 @@ pub(super) fn wrap<'r, T: Serialize>(
         .iter()
         .map(|l| SwitchLink {
             locale: l.clone(),
-            label: r.t(l, "language-name", &[]).text,
+            label: r.plain(l, "language-name").text,
             href: r.urls.path(l, &route),
             current: l == locale,
         })
@@ -144,39 +189,95 @@ pub(super) fn wrap<'r, T: Serialize>(
 }
 
 /// Structured data: the breadcrumb trail, and the article on content pages.
+/// Fields are declared in the order of their names, the order the JSON-LD
+/// had when it was built as a `serde_json::Value` (a sorted map).
 fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
+    #[derive(Serialize)]
+    struct Graph<'a> {
+        #[serde(rename = "@context")]
+        context: &'static str,
+        #[serde(rename = "@graph")]
+        graph: Vec<Node<'a>>,
+    }
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Node<'a> {
+        Breadcrumbs(Breadcrumbs<'a>),
+        Article(Article<'a>),
+    }
+    #[derive(Serialize)]
+    struct Breadcrumbs<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        #[serde(rename = "itemListElement")]
+        items: Vec<Item<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Item<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        item: String,
+        name: &'a str,
+        position: usize,
+    }
+    #[derive(Serialize)]
+    struct Article<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        description: &'a str,
+        headline: &'a str,
+        #[serde(rename = "inLanguage")]
+        language: &'a str,
+        url: String,
+    }
     let base = r.config.base_url.as_str();
-    let items: Vec<serde_json::Value> = head
+    let items = head
         .crumbs
         .iter()
         .enumerate()
-        .map(|(i, crumb)| {
-            serde_json::json!({"@type": "ListItem", "position": i + 1, "name": crumb.label.text, "item": format!("{base}{}", crumb.href.strip_prefix(r.config.base_path()).unwrap_or(&crumb.href))})
+        .map(|(i, crumb)| Item {
+            kind: "ListItem",
+            item: format!(
+                "{base}{}",
+                crumb
+                    .href
+                    .strip_prefix(r.config.base_path())
+                    .unwrap_or(&crumb.href)
+            ),
+            name: &crumb.label.text,
+            position: i + 1,
         })
         .collect();
-    let mut graph = vec![serde_json::json!({"@type": "BreadcrumbList", "itemListElement": items})];
-    if matches!(page, PageId::Code(..) | PageId::Compare(..)) {
-        graph.push(serde_json::json!({
-            "@type": "TechArticle",
-            "headline": head.title,
-            "description": head.description,
-            "inLanguage": locale,
-            "url": r.urls.absolute(locale, &r.route(page)),
-        }));
-    }
-    let value = serde_json::json!({"@context": "https://schema.org", "@graph": graph});
+    let article = matches!(page, PageId::Code(..) | PageId::Compare(..)).then(|| Article {
+        kind: "TechArticle",
+        description: &head.description,
+        headline: &head.title,
+        language: locale,
+        url: r.urls.absolute(locale, &r.route(page)),
+    });
+    let mut nodes = vec![Node::Breadcrumbs(Breadcrumbs {
+        kind: "BreadcrumbList",
+        items,
+    })];
+    nodes.extend(article.map(Node::Article));
+    let graph = Graph {
+        context: "https://schema.org",
+        graph: nodes,
+    };
+    let json = serde_json::to_string(&graph).unwrap_or_default();
     // Inside <script>, `</script` ends the element and `<!--` changes how it is
     // parsed: no `<`, `>` or `&` reaches the HTML (JSON reads \u003c as `<`).
-    value
-        .to_string()
-        .replace('<', "\\u003c")
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
 }
 
 pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
     Crumb {
-        label: r.t(locale, "nav-home", &[]),
+        label: r.plain(locale, "nav-home"),
         href: r.urls.path(locale, &Route::Home),
     }
 }
@@ -186,19 +287,6 @@ fn crumb_protocol(protocol: &LocalProtocol) -> Crumb {
         label: Text::native(&protocol.name),
         href: protocol.url.clone(),
     }
-}
-
-fn code_args<'c>(protocol: &'c str, code: &'c LocalCode) -> [(&'static str, Arg<'c>); 8] {
-    [
-        ("protocol", Arg::Str(protocol)),
-        ("code", Arg::Str(&code.code)),
-        ("name", Arg::Text(&code.name)),
-        ("summary", Arg::Text(&code.summary)),
-        ("class", Arg::Text(&code.class.name)),
-        ("digit", Arg::Str(&code.class.digit)),
-        ("class_form", Arg::Str(&code.class.label)),
-        ("fix", Arg::Text(&code.fix_first)),
-    ]
 }
 
 fn pair_args<'c>(

@@ -1,0 +1,184 @@
+//! What the previous build wrote, so the next one can skip unchanged pages.
+//!
+//! `.codecompare-manifest` in the output lists every file the build
+//! produced: its length and modification time as the build left it, and for
+//! pages the fingerprint of everything the page's HTML was made from (its
+//! template data and the shared values it borrowed, see `render::lend`).
+//! The first line holds the build's salt: a hash of the codecompare binary
+//! and of every template file. A page whose fingerprint and salt match, and
+//! whose file still has the recorded length and time, is left alone without
+//! being rendered; anything else is rendered and compared byte for byte.
+//! A missing, older or unreadable manifest only means more rendering.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use xxhash_rust::xxh3::Xxh3;
+
+pub const MANIFEST: &str = ".codecompare-manifest";
+const HEADER: &str = "codecompare-manifest 1";
+
+/// One file as the build left it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The page's fingerprint; `None` for data and static files.
+    pub fingerprint: Option<u128>,
+    pub len: u64,
+    /// Modification time in nanoseconds since the epoch.
+    pub mtime: u128,
+}
+
+impl Entry {
+    pub fn of(metadata: &std::fs::Metadata, fingerprint: Option<u128>) -> Entry {
+        Entry {
+            fingerprint,
+            len: metadata.len(),
+            mtime: mtime(metadata),
+        }
+    }
+
+    /// Whether the file on disk is still the one recorded.
+    pub fn matches(&self, metadata: &std::fs::Metadata) -> bool {
+        metadata.is_file() && metadata.len() == self.len && mtime(metadata) == self.mtime
+    }
+}
+
+fn mtime(metadata: &std::fs::Metadata) -> u128 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// The previous build's files, or `None` without a readable manifest. Made
+/// with another salt (program or templates changed), its files are listed
+/// without fingerprints: every page is rendered again.
+pub fn load(target: &Path, salt: u128) -> Option<HashMap<PathBuf, Entry>> {
+    let text = std::fs::read_to_string(target.join(MANIFEST)).ok()?;
+    let mut lines = text.lines();
+    let header = lines.next()?;
+    let same_salt = header == format!("{HEADER} {salt:032x}");
+    if !same_salt && !header.starts_with(HEADER) {
+        return None;
+    }
+    Some(
+        lines
+            .filter_map(parse_line)
+            .map(|(path, entry)| {
+                let fingerprint = entry.fingerprint.filter(|_| same_salt);
+                (
+                    path,
+                    Entry {
+                        fingerprint,
+                        ..entry
+                    },
+                )
+            })
+            .collect(),
+    )
+}
+
+/// An entry for a file that is about to be renamed into place: listed, so
+/// that a build that stops half-way still knows the file is its own, but
+/// never current.
+pub fn pending() -> Entry {
+    Entry {
+        fingerprint: None,
+        len: u64::MAX,
+        mtime: 0,
+    }
+}
+
+fn parse_line(line: &str) -> Option<(PathBuf, Entry)> {
+    let mut fields = line.splitn(4, ' ');
+    let fingerprint = match fields.next()? {
+        "-" => None,
+        hex => Some(u128::from_str_radix(hex, 16).ok()?),
+    };
+    let len = fields.next()?.parse().ok()?;
+    let mtime = fields.next()?.parse().ok()?;
+    let path = PathBuf::from(fields.next()?);
+    Some((
+        path,
+        Entry {
+            fingerprint,
+            len,
+            mtime,
+        },
+    ))
+}
+
+/// The manifest's text for `entries`, sorted by path.
+pub fn to_text(salt: u128, entries: &HashMap<PathBuf, Entry>) -> String {
+    let mut sorted: Vec<_> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    let mut text = format!("{HEADER} {salt:032x}\n");
+    for (path, entry) in sorted {
+        let fingerprint = entry
+            .fingerprint
+            .map_or_else(|| "-".to_string(), |f| format!("{f:032x}"));
+        text.push_str(&format!(
+            "{fingerprint} {} {} {}\n",
+            entry.len,
+            entry.mtime,
+            path.to_string_lossy()
+        ));
+    }
+    text
+}
+
+/// What every page depends on besides its data: this program (its binary)
+/// and the templates. Read before the templates are loaded, so an edit made
+/// during a build changes the next build's salt and nothing is skipped.
+pub fn salt(root: &Path) -> u128 {
+    let mut hasher = Xxh3::new();
+    if let Some(binary) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| std::fs::read(exe).ok())
+    {
+        hasher.update(&binary);
+    }
+    let templates = root.join(crate::render::templates::TEMPLATES_DIR);
+    for entry in walkdir::WalkDir::new(&templates)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+    {
+        hasher.update(entry.path().to_string_lossy().as_bytes());
+        hasher.update(&std::fs::read(entry.path()).unwrap_or_default());
+    }
+    hasher.digest128()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_survive_the_text() {
+        let mut entries = HashMap::new();
+        let page = Entry {
+            fingerprint: Some(0xabc),
+            len: 10,
+            mtime: 1_700_000_000_123_456_789,
+        };
+        let data = Entry {
+            fingerprint: None,
+            ..page
+        };
+        entries.insert(PathBuf::from("ko/ftp/125 vs 426/index.html"), page);
+        entries.insert(PathBuf::from("sitemap.xml"), data);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(MANIFEST), to_text(7, &entries)).unwrap();
+        assert_eq!(load(dir.path(), 7), Some(entries));
+        let other = load(dir.path(), 8).unwrap();
+        assert_eq!(other.len(), 2, "another salt: the files are still listed");
+        assert!(
+            other.values().all(|e| e.fingerprint.is_none()),
+            "but no fingerprint is trusted"
+        );
+    }
+}
