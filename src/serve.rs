@@ -8,7 +8,10 @@
 //! parsed again and no other file is; a `.ftl` edit loads that locale's
 //! bundle and parses no content; `templates/` reloads only Tera; `site.toml`
 //! reloads everything; `static/` is read on request. The watcher starts a
-//! reload at the first event of a burst (`serve/watch.rs`).
+//! reload at the first event of a burst (`serve/watch.rs`), and the
+//! live-reload script puts the new page in place rather than reloading it
+//! (`serve/livereload.js`: a browser's full reload takes longer than the
+//! server's).
 //! `/__codecompare/stats` counts the loads, the files parsed and the bundles
 //! loaded per locale. A failed reload keeps the last good site served and
 //! shows the errors in the terminal and as an overlay in the browser
