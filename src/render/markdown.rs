@@ -4,8 +4,8 @@
 //! script and limits link URLs to http, https, mailto and relative ones, so a
 //! pull request cannot inject script into the site.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
@@ -25,14 +25,52 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 
 /// Safe HTML for a markdown field.
 pub fn to_html(markdown: &str) -> String {
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, options()));
-    sanitizer().clean(&raw).to_string()
+    static SEEN: Memo = Memo::new();
+    SEEN.get_or(markdown, || {
+        let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+        html::push_html(&mut raw, Parser::new_ext(markdown, options()));
+        sanitizer().clean(&raw).to_string()
+    })
+}
+
+/// Results of a pure function of a text, remembered for the life of the
+/// process: `serve` localizes the whole site again after each edit, and
+/// then only the edited texts are new (sanitizing is most of the cost).
+struct Memo(OnceLock<Mutex<HashMap<String, String>>>);
+
+/// Texts remembered per function (a site has a few per code and locale);
+/// past it a long `serve` session forgets everything and starts again.
+const MEMO_LIMIT: usize = 100_000;
+
+impl Memo {
+    const fn new() -> Memo {
+        Memo(OnceLock::new())
+    }
+
+    fn get_or(&self, text: &str, make: impl FnOnce() -> String) -> String {
+        let seen = self.0.get_or_init(Mutex::default);
+        let lock = || seen.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(done) = lock().get(text) {
+            return done.clone();
+        }
+        let done = make();
+        let mut seen = lock();
+        if seen.len() >= MEMO_LIMIT {
+            seen.clear();
+        }
+        seen.insert(text.to_string(), done.clone());
+        done
+    }
 }
 
 /// The text of a markdown field without markup, for meta descriptions and
 /// search.
 pub fn to_plain(markdown: &str) -> String {
+    static SEEN: Memo = Memo::new();
+    SEEN.get_or(markdown, || plain(markdown))
+}
+
+fn plain(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options()) {
         match event {

@@ -68,9 +68,11 @@ pub struct Renderer {
     lent: BTreeMap<String, Lent>,
 }
 
+/// Codes are made into template values the first time a page needs them:
+/// `serve` builds a renderer per edit and renders only the pages it is asked.
 struct Lent {
     ui: Lender,
-    codes: Vec<Vec<Lender>>,
+    codes: Vec<Vec<std::sync::OnceLock<Lender>>>,
     parts: fragments::Parts,
 }
 
@@ -81,7 +83,7 @@ impl Lent {
             codes: local
                 .protocols
                 .iter()
-                .map(|p| p.codes.iter().map(Lender::new).collect())
+                .map(|p| p.codes.iter().map(|_| Default::default()).collect())
                 .collect(),
             parts: fragments::parts(local.protocols.iter().map(|p| p.codes.len())),
         }
@@ -227,7 +229,8 @@ impl Renderer {
 
     /// A code of `locale`, lent to one page.
     fn lent(&self, locale: &str, (pi, ci): (usize, usize)) -> &Lender {
-        &self.lent[locale].codes[pi][ci]
+        self.lent[locale].codes[pi][ci]
+            .get_or_init(|| Lender::new(&self.local(locale).protocols[pi].codes[ci]))
     }
 
     fn local(&self, locale: &str) -> &LocalSite {
