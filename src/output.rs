@@ -219,13 +219,9 @@ impl Staging {
             unchanged: self.unchanged.load(Ordering::Relaxed),
             removed: 0,
         };
-        let manifest = manifest::to_text(self.salt, &lock(&self.manifest));
+        let manifest = std::mem::take(&mut *lock(&self.manifest));
         if !self.update {
-            write_file(
-                &self.dir.join(manifest::MANIFEST),
-                manifest.as_bytes(),
-                &self.target.join(manifest::MANIFEST),
-            )?;
+            self.write_manifest(&manifest)?;
             self.swap()?;
             return Ok(changes);
         }
@@ -246,8 +242,8 @@ impl Staging {
         let (removed, remove_errors) = remove_stale(&self.target, listing, &produced);
         changes.removed = removed;
         errors.extend(remove_errors);
-        // Last: this manifest names only files that are in place.
-        if errors.is_empty() {
+        // Last, and only if it changed: it names only files in place.
+        if errors.is_empty() && self.previous.as_ref() != Some(&manifest) {
             errors.extend(self.put_manifest(&manifest).err());
         }
         self.committed = true;
@@ -260,18 +256,23 @@ impl Staging {
         }
     }
 
-    /// Writes the manifest beside the output's files, by a rename; an
-    /// unchanged manifest is left alone, like every unchanged file.
-    fn put_manifest(&self, text: &str) -> Result<(), Diagnostic> {
-        let (staged, target) = (
+    /// Writes the manifest into the staging folder, line by line.
+    fn write_manifest(&self, entries: &HashMap<PathBuf, Entry>) -> Result<(), Diagnostic> {
+        let (staged, shown) = (
             self.dir.join(manifest::MANIFEST),
             self.target.join(manifest::MANIFEST),
         );
-        if std::fs::read(&target).is_ok_and(|old| old == text.as_bytes()) {
-            return Ok(());
-        }
-        write_file(&staged, text.as_bytes(), &target)?;
-        std::fs::rename(&staged, &target).map_err(|err| partial_error(&target, "replace", &err))
+        std::fs::File::create(&staged)
+            .and_then(|file| manifest::write(std::io::BufWriter::new(file), self.salt, entries))
+            .map_err(|err| io_error(&shown, "write", &err))
+    }
+
+    /// Puts a new manifest beside the output's files, by a rename.
+    fn put_manifest(&self, entries: &HashMap<PathBuf, Entry>) -> Result<(), Diagnostic> {
+        self.write_manifest(entries)?;
+        let target = self.target.join(manifest::MANIFEST);
+        std::fs::rename(self.dir.join(manifest::MANIFEST), &target)
+            .map_err(|err| partial_error(&target, "replace", &err))
     }
 
     /// Renames one staged file over its counterpart in the output.

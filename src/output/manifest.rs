@@ -110,23 +110,29 @@ fn parse_line(line: &str) -> Option<(PathBuf, Entry)> {
     ))
 }
 
-/// The manifest's text for `entries`, sorted by path.
-pub fn to_text(salt: u128, entries: &HashMap<PathBuf, Entry>) -> String {
+/// Writes the manifest of `entries`, sorted by path, one line at a time.
+pub fn write(
+    mut out: impl std::io::Write,
+    salt: u128,
+    entries: &HashMap<PathBuf, Entry>,
+) -> std::io::Result<()> {
     let mut sorted: Vec<_> = entries.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
-    let mut text = format!("{HEADER} {salt:032x}\n");
+    writeln!(out, "{HEADER} {salt:032x}")?;
     for (path, entry) in sorted {
-        let fingerprint = entry
-            .fingerprint
-            .map_or_else(|| "-".to_string(), |f| format!("{f:032x}"));
-        text.push_str(&format!(
-            "{fingerprint} {} {} {}\n",
+        match entry.fingerprint {
+            Some(f) => write!(out, "{f:032x}")?,
+            None => write!(out, "-")?,
+        }
+        writeln!(
+            out,
+            " {} {} {}",
             entry.len,
             entry.mtime,
             path.to_string_lossy()
-        ));
+        )?;
     }
-    text
+    out.flush()
 }
 
 /// What every page depends on besides its data: this program (its binary)
@@ -134,11 +140,11 @@ pub fn to_text(salt: u128, entries: &HashMap<PathBuf, Entry>) -> String {
 /// during a build changes the next build's salt and nothing is skipped.
 pub fn salt(root: &Path) -> u128 {
     let mut hasher = Xxh3::new();
-    if let Some(binary) = std::env::current_exe()
+    if let Some(mut binary) = std::env::current_exe()
         .ok()
-        .and_then(|exe| std::fs::read(exe).ok())
+        .and_then(|exe| std::fs::File::open(exe).ok())
     {
-        hasher.update(&binary);
+        let _ = std::io::copy(&mut binary, &mut HashWriter(&mut hasher));
     }
     let templates = root.join(crate::render::templates::TEMPLATES_DIR);
     for entry in walkdir::WalkDir::new(&templates)
@@ -151,6 +157,21 @@ pub fn salt(root: &Path) -> u128 {
         hasher.update(&std::fs::read(entry.path()).unwrap_or_default());
     }
     hasher.digest128()
+}
+
+/// Feeds bytes written to it into the hasher, so a file is hashed without
+/// being read into memory whole.
+struct HashWriter<'a>(&'a mut Xxh3);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -172,7 +193,8 @@ mod tests {
         entries.insert(PathBuf::from("ko/ftp/125 vs 426/index.html"), page);
         entries.insert(PathBuf::from("sitemap.xml"), data);
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(MANIFEST), to_text(7, &entries)).unwrap();
+        let file = std::fs::File::create(dir.path().join(MANIFEST)).unwrap();
+        write(file, 7, &entries).unwrap();
         assert_eq!(load(dir.path(), 7), Some(entries));
         let other = load(dir.path(), 8).unwrap();
         assert_eq!(other.len(), 2, "another salt: the files are still listed");
