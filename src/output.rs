@@ -227,9 +227,9 @@ impl Staging {
         }
         // The staged bytes reach the disk before any name in the output
         // points at them, so a crash cannot leave a renamed, empty file.
-        sync_filesystem(&self.dir);
         let mut staged = std::mem::take(&mut *lock(&self.staged));
         staged.sort();
+        sync_files(&self.dir, &staged);
         let mut errors: Vec<Diagnostic> = staged
             .par_iter()
             .filter_map(|rel| self.rename_in(rel).err())
@@ -249,7 +249,7 @@ impl Staging {
         self.committed = true;
         let _ = std::fs::remove_dir_all(&self.dir);
         if errors.is_empty() {
-            sync_filesystem(&self.target);
+            sync_folders(&self.target, &staged);
             Ok(changes)
         } else {
             Err(Diagnostics(errors))
@@ -320,6 +320,41 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Past this many changed files, one `syncfs` is cheaper than a sync per
+/// file; below it, `syncfs` would also wait for everything else not yet on
+/// disk (a previous build's hundreds of megabytes, say).
+const SYNC_EACH_UP_TO: usize = 2_000;
+
+/// Flushes the staged files' data (each, or the whole file system).
+fn sync_files(dir: &Path, staged: &[PathBuf]) {
+    if staged.len() > SYNC_EACH_UP_TO {
+        return sync_filesystem(dir);
+    }
+    staged.par_iter().for_each(|rel| {
+        if let Ok(file) = std::fs::File::open(dir.join(rel)) {
+            let _ = file.sync_data();
+        }
+    });
+}
+
+/// Flushes the folders whose entries the renames changed, so the new names
+/// are on disk (each, or the whole file system).
+fn sync_folders(target: &Path, renamed: &[PathBuf]) {
+    if renamed.len() > SYNC_EACH_UP_TO {
+        return sync_filesystem(target);
+    }
+    let folders: HashSet<PathBuf> = renamed
+        .iter()
+        .filter_map(|rel| target.join(rel).parent().map(Path::to_path_buf))
+        .chain([target.to_path_buf()])
+        .collect();
+    for folder in folders {
+        if let Ok(dir) = std::fs::File::open(&folder) {
+            let _ = dir.sync_all();
         }
     }
 }
