@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use super::Renderer;
-use super::lend::{Lender, PageData, Place};
+use super::lend::{Lender, PageData, Place, own};
 use crate::diag::Diagnostic;
 use crate::urls::Route;
 
@@ -92,13 +92,11 @@ impl Renderer {
                     .path(source, &Route::Code(&protocol.id, &protocol.codes[ci].code))
             }),
         };
-        let own = match serde_json::to_value(column) {
-            Ok(serde_json::Value::Object(map)) => map,
-            _ => return Err(Diagnostic::new("cannot build the column context")),
-        };
         let mut data = PageData {
             template: part.template(),
-            own,
+            own: own(column).map_err(|err| {
+                Diagnostic::new(format!("cannot build the column context: {err}"))
+            })?,
             loans: vec![
                 (Place::Top("c"), self.lent(locale, (pi, ci))),
                 (Place::Top("ui"), self.lent_ui(locale)),

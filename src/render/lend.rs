@@ -50,6 +50,15 @@ impl Lender {
     }
 }
 
+/// A context struct as a page's own data (a map of top-level names).
+pub fn own<T: Serialize>(page: T) -> Result<Map<String, Value>, String> {
+    match serde_json::to_value(page) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err("a page must be an object".into()),
+        Err(err) => Err(err.to_string()),
+    }
+}
+
 /// Where a lent value goes in the page's data: a top-level name
 /// (`ui`, `lang`, …) or a field of `page` (`page.a`).
 #[derive(Clone, Copy)]

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::context::*;
 use super::fragments::Part;
-use super::lend::{PageData, Place};
+use super::lend::{PageData, Place, own};
 use super::localized::{LocalCode, LocalProtocol, code_args};
 use super::{PageId, Renderer};
 use crate::content::pairs::Pair;
@@ -101,14 +101,6 @@ pub fn context<'r>(
         own: own.map_err(|err| Diagnostic::new(format!("cannot build the page context: {err}")))?,
         loans,
     })
-}
-
-fn own<T: Serialize>(page: T) -> Result<serde_json::Map<String, serde_json::Value>, String> {
-    match serde_json::to_value(page) {
-        Ok(serde_json::Value::Object(map)) => Ok(map),
-        Ok(_) => Err("a page must be an object".into()),
-        Err(err) => Err(err.to_string()),
-    }
 }
 
 /// The head, navigation and UI strings every page shares.
