@@ -11,9 +11,10 @@ use rayon::prelude::*;
 use crate::config::{Config, Partial};
 use crate::content::{self, Site};
 use crate::diag::Diagnostics;
+use crate::i18n::fallbacks;
 use crate::i18n::{Catalog, ReviewCache, review};
 use crate::output::{self, Staging};
-use crate::render::{self, PageId, Renderer, seo};
+use crate::render::{self, InputKeys, PageId, Renderer, seo};
 
 /// What a successful build did, for the summary line.
 #[derive(Debug, Clone)]
@@ -170,6 +171,7 @@ pub struct BuildOptions<'a> {
 pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let salt = output::manifest::salt(root);
+    let translations = output::manifest::tree_hash(&root.join(crate::i18n::I18N_DIR));
     let mut loaded = load(root)?;
     if let Some(base_url) = options.base_url {
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
@@ -181,9 +183,10 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         }
         loaded.config.base_url = base_url.trim_end_matches('/').to_string();
     }
-    let translations = loaded.translations();
+    let report = loaded.translations();
     let mut renderer = loaded.into_renderer();
     renderer.live_reload = options.live_reload;
+    let keys = InputKeys::new(&renderer, salt, translations);
     let output = options
         .output
         .map(Path::to_path_buf)
@@ -191,7 +194,8 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
     let staging = Staging::create(root, &output, salt)?;
     let pages = renderer.pages();
     // On any error `staging` is dropped, which removes the staging folder.
-    let counts = write_pages(&renderer, &pages, &staging, salt).map_err(output::summarize_io)?;
+    let counts =
+        write_pages(&renderer, &pages, &staging, (salt, &keys)).map_err(output::summarize_io)?;
     write_data_files(&renderer, &pages, &staging)?;
     staging.copy_static(&root.join("static"))?;
     let changes = staging.commit().map_err(output::summarize_io)?;
@@ -199,7 +203,7 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         output,
         pages: counts,
         fallbacks: renderer.catalog.fallback_counts(),
-        translations,
+        translations: report,
         source_locale: renderer.config.default_locale.clone(),
         elapsed: started.elapsed(),
         changes,
@@ -209,36 +213,58 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
 
 /// Renders and stages every page of every locale in parallel; a page is
 /// compared and staged as soon as it is rendered, so memory does not grow
-/// with the site. A page made from the same data as the previous build's
-/// file (same fingerprint, see `output::manifest`) is not rendered at all.
+/// with the site. A page made from the same inputs as the previous build's
+/// file (see `output::manifest`) is not rendered at all: a comparison is
+/// known by its input key without building its data (`render::inputs`),
+/// any other page by the fingerprint of its data.
 fn write_pages(
     renderer: &Renderer,
     pages: &[PageId],
     staging: &Staging,
-    salt: u128,
+    (salt, keys): (u128, &InputKeys),
 ) -> Result<Vec<(String, usize)>, Diagnostics> {
     let mut counts = Vec::new();
     let mut problems = Diagnostics::default();
     for locale in &renderer.config.locales {
         let errors: Vec<_> = pages
             .par_iter()
-            .filter_map(|page| {
-                let file = renderer.urls.file(locale, &renderer.route(page));
-                let written = renderer.prepare(locale, page, salt).and_then(|(data, fp)| {
-                    if staging.is_current(&file, fp) {
-                        return Ok(());
-                    }
-                    let mut html = Vec::with_capacity(32 * 1024);
-                    renderer.render_prepared(data, &mut html)?;
-                    staging.write_page(&file, &html, Some(fp))
-                });
-                written.err()
-            })
+            .filter_map(|page| write_page(renderer, locale, page, staging, (salt, keys)).err())
             .collect();
         problems.extend(Diagnostics(errors));
         counts.push((locale.clone(), pages.len()));
     }
     problems.sorted().into_result(counts)
+}
+
+/// Keeps, or renders and stages, one page.
+fn write_page(
+    renderer: &Renderer,
+    locale: &str,
+    page: &PageId,
+    staging: &Staging,
+    (salt, keys): (u128, &InputKeys),
+) -> Result<(), crate::diag::Diagnostic> {
+    let file = renderer.urls.file(locale, &renderer.route(page));
+    let kept = |fingerprint| match staging.kept(&file, fingerprint) {
+        Some(fallbacks) => {
+            renderer.catalog.restore_fallbacks(locale, fallbacks);
+            true
+        }
+        None => false,
+    };
+    let key = keys.of(renderer, locale, page);
+    if key.is_some_and(kept) {
+        return Ok(());
+    }
+    let (prepared, fallbacks) = fallbacks::capture(|| renderer.prepare(locale, page));
+    let prepared = prepared?;
+    let fingerprint = key.unwrap_or_else(|| prepared.fingerprint(salt));
+    if key.is_none() && kept(fingerprint) {
+        return Ok(());
+    }
+    let mut html = Vec::with_capacity(32 * 1024);
+    renderer.render_prepared(prepared, &mut html)?;
+    staging.write_page(&file, &html, Some(fingerprint), fallbacks)
 }
 
 fn write_data_files(

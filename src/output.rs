@@ -24,25 +24,27 @@
 //! write fails for the same reason, so `summarize_io` folds them into the
 //! first one and a count instead of one line per file.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 
 mod errors;
+mod files;
 mod guard;
 pub mod manifest;
 mod tree;
 pub use errors::summarize_io;
 use errors::{io_error, partial_error};
+use files::{injected_failure, same_bytes, sync_files, sync_folders, write_file};
 use guard::absolute;
 pub use guard::check_target;
-use manifest::Entry;
-use tree::{remove_stale, remove_tree, sync_filesystem};
+use manifest::{Entry, Manifest};
+use tree::{remove_stale, remove_tree};
 
 /// The `code` of every diagnostic this module makes from an I/O error.
 pub const IO_ERROR: &str = "io";
@@ -84,9 +86,9 @@ pub struct Staging {
     staged: Mutex<Vec<PathBuf>>,
     /// The previous build's manifest (update only; fingerprints only when
     /// made with the same salt); `None` when there is none.
-    previous: Option<HashMap<PathBuf, Entry>>,
+    previous: Option<Manifest>,
     /// This build's manifest, filled as files are written or kept.
-    manifest: Mutex<HashMap<PathBuf, Entry>>,
+    manifest: Mutex<Manifest>,
     salt: u128,
     /// The files already in the output, listed in a thread (update only).
     listing: Mutex<Option<std::thread::JoinHandle<tree::Listing>>>,
@@ -143,16 +145,22 @@ impl Staging {
     /// Errors name the file where it would end up in the output (the staging
     /// folder is gone by the time anyone reads them).
     pub fn write(&self, rel: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
-        self.write_page(rel, contents, None)
+        self.write_page(rel, contents, None, Vec::new())
     }
 
-    /// `write` for a page with its fingerprint, recorded in the manifest.
+    /// `write` for a page with its fingerprint and the ids of the messages
+    /// that fell back on it, recorded in the manifest.
     pub fn write_page(
         &self,
         rel: &Path,
         contents: &[u8],
         fingerprint: Option<u128>,
+        fallbacks: Vec<String>,
     ) -> Result<(), Diagnostic> {
+        if !fallbacks.is_empty() {
+            let mut manifest = lock(&self.manifest);
+            manifest.fallbacks.insert(rel.to_path_buf(), fallbacks);
+        }
         if self.update {
             lock(&self.produced).insert(rel.to_path_buf());
             if let Some(old) = same_bytes(&self.target.join(rel), contents) {
@@ -161,10 +169,11 @@ impl Staging {
             }
         }
         let staged = self.dir.join(rel);
-        write_file(&staged, contents, &self.target.join(rel))?;
-        if let Ok(metadata) = std::fs::metadata(&staged) {
-            lock(&self.manifest).insert(rel.to_path_buf(), Entry::of(&metadata, fingerprint));
-        }
+        let metadata = write_file(&staged, contents, &self.target.join(rel))?;
+        let entry = Entry::of(&metadata, fingerprint);
+        lock(&self.manifest)
+            .entries
+            .insert(rel.to_path_buf(), entry);
         if self.update {
             lock(&self.staged).push(rel.to_path_buf());
         }
@@ -173,23 +182,33 @@ impl Staging {
     }
 
     /// Whether the page at `rel` is the previous build's and was made from
-    /// data with this fingerprint: then it is kept without being rendered.
-    pub fn is_current(&self, rel: &Path, fingerprint: u128) -> bool {
-        let Some(entry) = self.previous.as_ref().and_then(|p| p.get(rel)) else {
-            return false;
-        };
+    /// inputs with this fingerprint: then it is kept without being rendered,
+    /// and the answer holds the ids of the messages that fell back on it.
+    pub fn kept(&self, rel: &Path, fingerprint: u128) -> Option<&[String]> {
+        let previous = self.previous.as_ref()?;
+        let entry = previous.entries.get(rel)?;
         let current = entry.fingerprint == Some(fingerprint)
             && std::fs::metadata(self.target.join(rel)).is_ok_and(|m| entry.matches(&m));
-        if current {
-            lock(&self.produced).insert(rel.to_path_buf());
-            self.keep(rel, *entry);
+        if !current {
+            return None;
         }
-        current
+        lock(&self.produced).insert(rel.to_path_buf());
+        self.keep(rel, *entry);
+        let fallbacks = previous.fallbacks.get(rel).map_or(&[][..], Vec::as_slice);
+        if !fallbacks.is_empty() {
+            let mut manifest = lock(&self.manifest);
+            manifest
+                .fallbacks
+                .insert(rel.to_path_buf(), fallbacks.to_vec());
+        }
+        Some(fallbacks)
     }
 
     /// Counts a file left as it is and records it in the manifest.
     fn keep(&self, rel: &Path, entry: Entry) {
-        lock(&self.manifest).insert(rel.to_path_buf(), entry);
+        lock(&self.manifest)
+            .entries
+            .insert(rel.to_path_buf(), entry);
         self.unchanged.fetch_add(1, Ordering::Relaxed);
     }
 
@@ -257,19 +276,19 @@ impl Staging {
     }
 
     /// Writes the manifest into the staging folder, line by line.
-    fn write_manifest(&self, entries: &HashMap<PathBuf, Entry>) -> Result<(), Diagnostic> {
+    fn write_manifest(&self, manifest: &Manifest) -> Result<(), Diagnostic> {
         let (staged, shown) = (
             self.dir.join(manifest::MANIFEST),
             self.target.join(manifest::MANIFEST),
         );
         std::fs::File::create(&staged)
-            .and_then(|file| manifest::write(std::io::BufWriter::new(file), self.salt, entries))
+            .and_then(|file| manifest::write(std::io::BufWriter::new(file), self.salt, manifest))
             .map_err(|err| io_error(&shown, "write", &err))
     }
 
     /// Puts a new manifest beside the output's files, by a rename.
-    fn put_manifest(&self, entries: &HashMap<PathBuf, Entry>) -> Result<(), Diagnostic> {
-        self.write_manifest(entries)?;
+    fn put_manifest(&self, manifest: &Manifest) -> Result<(), Diagnostic> {
+        self.write_manifest(manifest)?;
         let target = self.target.join(manifest::MANIFEST);
         std::fs::rename(self.dir.join(manifest::MANIFEST), &target)
             .map_err(|err| partial_error(&target, "replace", &err))
@@ -324,75 +343,6 @@ impl Drop for Staging {
     }
 }
 
-/// Past this many changed files, one `syncfs` is cheaper than a sync per
-/// file; below it, `syncfs` would also wait for everything else not yet on
-/// disk (a previous build's hundreds of megabytes, say).
-const SYNC_EACH_UP_TO: usize = 2_000;
-
-/// Flushes the staged files' data (each, or the whole file system).
-fn sync_files(dir: &Path, staged: &[PathBuf]) {
-    if staged.len() > SYNC_EACH_UP_TO {
-        return sync_filesystem(dir);
-    }
-    staged.par_iter().for_each(|rel| {
-        if let Ok(file) = std::fs::File::open(dir.join(rel)) {
-            let _ = file.sync_data();
-        }
-    });
-}
-
-/// Flushes the folders whose entries the renames changed, so the new names
-/// are on disk (each, or the whole file system).
-fn sync_folders(target: &Path, renamed: &[PathBuf]) {
-    if renamed.len() > SYNC_EACH_UP_TO {
-        return sync_filesystem(target);
-    }
-    let folders: HashSet<PathBuf> = renamed
-        .iter()
-        .filter_map(|rel| target.join(rel).parent().map(Path::to_path_buf))
-        .chain([target.to_path_buf()])
-        .collect();
-    for folder in folders {
-        if let Ok(dir) = std::fs::File::open(&folder) {
-            let _ = dir.sync_all();
-        }
-    }
-}
-
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// The metadata of the file at `path` if it holds exactly `contents` (a
-/// missing file does not).
-fn same_bytes(path: &Path, contents: &[u8]) -> Option<std::fs::Metadata> {
-    let metadata = std::fs::metadata(path).ok()?;
-    let same = metadata.is_file()
-        && metadata.len() == contents.len() as u64
-        && std::fs::read(path).is_ok_and(|old| old == contents);
-    same.then_some(metadata)
-}
-
-/// Writes `path`, creating its parents; errors name `shown`.
-fn write_file(path: &Path, contents: &[u8], shown: &Path) -> Result<(), Diagnostic> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|err| io_error(shown, "create the folder of", &err))?;
-    }
-    injected_failure()
-        .map_or_else(|| std::fs::write(path, contents), Err)
-        .map_err(|err| io_error(shown, "write", &err))
-}
-
-/// The failure `FAIL_WRITES_AFTER` asks for, if this write is past the limit.
-fn injected_failure() -> Option<std::io::Error> {
-    static LIMIT: OnceLock<Option<usize>> = OnceLock::new();
-    static WRITES: AtomicUsize = AtomicUsize::new(0);
-    let limit = (*LIMIT.get_or_init(|| {
-        std::env::var(FAIL_WRITES_AFTER)
-            .ok()
-            .and_then(|n| n.parse().ok())
-    }))?;
-    // ENOSPC: "No space left on device".
-    (WRITES.fetch_add(1, Ordering::Relaxed) >= limit).then(|| std::io::Error::from_raw_os_error(28))
 }

@@ -19,6 +19,7 @@ pub mod accept;
 mod cache;
 pub use cache::ReviewCache;
 pub mod export;
+pub mod fallbacks;
 pub mod fingerprint;
 pub mod ftl;
 mod load;
@@ -35,7 +36,7 @@ pub mod spoken;
 pub mod status;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -121,8 +122,8 @@ pub struct Catalog {
     bundles: BTreeMap<String, Arc<Bundle>>,
     /// Ids of the source locale's plain `site.ftl` messages: the UI strings templates get.
     ui_ids: Vec<String>,
-    /// `(locale, message id)` of every fallback taken, for the build report.
-    fallbacks: Mutex<BTreeSet<(String, String)>>,
+    /// Every fallback taken, for the build report.
+    fallbacks: fallbacks::Fallbacks,
     /// Per translated locale, once `with_review` has run.
     reviewed: BTreeMap<String, Reviewed>,
 }
@@ -134,7 +135,7 @@ impl Catalog {
             source_locale: config.default_locale.clone(),
             bundles: BTreeMap::new(),
             ui_ids: Vec::new(),
-            fallbacks: Mutex::new(BTreeSet::new()),
+            fallbacks: Default::default(),
             reviewed: BTreeMap::new(),
         };
         empty.reload(config, &config.locales)
@@ -168,7 +169,7 @@ impl Catalog {
             source_locale: self.source_locale.clone(),
             bundles: self.bundles.clone(),
             ui_ids: self.ui_ids.clone(),
-            fallbacks: Mutex::new(BTreeSet::new()),
+            fallbacks: Default::default(),
             reviewed: BTreeMap::new(),
         }
     }
@@ -269,17 +270,16 @@ impl Catalog {
 
     /// Fallbacks taken so far, per locale.
     pub fn fallback_counts(&self) -> BTreeMap<String, usize> {
-        let fallbacks = self.fallbacks.lock().unwrap_or_else(|e| e.into_inner());
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (locale, _) in fallbacks.iter() {
-            *counts.entry(locale.clone()).or_default() += 1;
-        }
-        counts
+        self.fallbacks.counts()
+    }
+
+    /// Counts the fallbacks of a page kept from the previous build.
+    pub fn restore_fallbacks(&self, locale: &str, ids: &[String]) {
+        self.fallbacks.restore(locale, ids);
     }
 
     fn record_fallback(&self, locale: &str, id: &str) {
-        let mut fallbacks = self.fallbacks.lock().unwrap_or_else(|e| e.into_inner());
-        fallbacks.insert((locale.to_string(), id.to_string()));
+        self.fallbacks.record(locale, id);
     }
 
     /// Formats `id` in exactly `locale`; `None` when missing or broken there.

@@ -9,6 +9,10 @@
 //! whose file still has the recorded length and time, is left alone without
 //! being rendered; anything else is rendered and compared byte for byte.
 //! A missing, older or unreadable manifest only means more rendering.
+//!
+//! Pages that showed a message in the source locale because the page's
+//! locale lacks it also list those message ids (a `!` line), so a page kept
+//! without being built still counts in the build report's fallbacks.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +22,14 @@ use xxhash_rust::xxh3::Xxh3;
 
 pub const MANIFEST: &str = ".codecompare-manifest";
 const HEADER: &str = "codecompare-manifest 1";
+
+/// Every file a build produced, and the fallbacks of its pages that took any.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Manifest {
+    pub entries: HashMap<PathBuf, Entry>,
+    /// Message ids that fell back, per page (only pages that have some).
+    pub fallbacks: HashMap<PathBuf, Vec<String>>,
+}
 
 /// One file as the build left it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +67,7 @@ fn mtime(metadata: &std::fs::Metadata) -> u128 {
 /// The previous build's files, or `None` without a readable manifest. Made
 /// with another salt (program or templates changed), its files are listed
 /// without fingerprints: every page is rendered again.
-pub fn load(target: &Path, salt: u128) -> Option<HashMap<PathBuf, Entry>> {
+pub fn load(target: &Path, salt: u128) -> Option<Manifest> {
     let text = std::fs::read_to_string(target.join(MANIFEST)).ok()?;
     let mut lines = text.lines();
     let header = lines.next()?;
@@ -63,32 +75,19 @@ pub fn load(target: &Path, salt: u128) -> Option<HashMap<PathBuf, Entry>> {
     if !same_salt && !header.starts_with(HEADER) {
         return None;
     }
-    Some(
-        lines
-            .filter_map(parse_line)
-            .map(|(path, entry)| {
-                let fingerprint = entry.fingerprint.filter(|_| same_salt);
-                (
-                    path,
-                    Entry {
-                        fingerprint,
-                        ..entry
-                    },
-                )
-            })
-            .collect(),
-    )
-}
-
-/// An entry for a file that is about to be renamed into place: listed, so
-/// that a build that stops half-way still knows the file is its own, but
-/// never current.
-pub fn pending() -> Entry {
-    Entry {
-        fingerprint: None,
-        len: u64::MAX,
-        mtime: 0,
+    let mut manifest = Manifest::default();
+    for line in lines {
+        if let Some(fallbacks) = line.strip_prefix("! ") {
+            if let Some((ids, path)) = fallbacks.split_once(' ') {
+                let ids = ids.split(',').map(str::to_string).collect();
+                manifest.fallbacks.insert(PathBuf::from(path), ids);
+            }
+        } else if let Some((path, mut entry)) = parse_line(line) {
+            entry.fingerprint = entry.fingerprint.filter(|_| same_salt);
+            manifest.entries.insert(path, entry);
+        }
     }
+    Some(manifest)
 }
 
 fn parse_line(line: &str) -> Option<(PathBuf, Entry)> {
@@ -110,13 +109,9 @@ fn parse_line(line: &str) -> Option<(PathBuf, Entry)> {
     ))
 }
 
-/// Writes the manifest of `entries`, sorted by path, one line at a time.
-pub fn write(
-    mut out: impl std::io::Write,
-    salt: u128,
-    entries: &HashMap<PathBuf, Entry>,
-) -> std::io::Result<()> {
-    let mut sorted: Vec<_> = entries.iter().collect();
+/// Writes `manifest`, sorted by path, one line at a time.
+pub fn write(mut out: impl std::io::Write, salt: u128, manifest: &Manifest) -> std::io::Result<()> {
+    let mut sorted: Vec<_> = manifest.entries.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
     writeln!(out, "{HEADER} {salt:032x}")?;
     for (path, entry) in sorted {
@@ -132,6 +127,11 @@ pub fn write(
             path.to_string_lossy()
         )?;
     }
+    let mut fallbacks: Vec<_> = manifest.fallbacks.iter().collect();
+    fallbacks.sort();
+    for (path, ids) in fallbacks {
+        writeln!(out, "! {} {}", ids.join(","), path.to_string_lossy())?;
+    }
     out.flush()
 }
 
@@ -146,17 +146,33 @@ pub fn salt(root: &Path) -> u128 {
     {
         let _ = std::io::copy(&mut binary, &mut HashWriter(&mut hasher));
     }
-    let templates = root.join(crate::render::templates::TEMPLATES_DIR);
-    for entry in walkdir::WalkDir::new(&templates)
+    hash_files(
+        &mut hasher,
+        &root.join(crate::render::templates::TEMPLATES_DIR),
+    );
+    hasher.digest128()
+}
+
+/// A hash of every file below `dir`, names and bytes: the translations,
+/// hashed before they are read, for the input keys of comparison pages.
+pub fn tree_hash(dir: &Path) -> u128 {
+    let mut hasher = Xxh3::new();
+    hash_files(&mut hasher, dir);
+    hasher.digest128()
+}
+
+fn hash_files(hasher: &mut Xxh3, dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
     {
+        let bytes = std::fs::read(entry.path()).unwrap_or_default();
         hasher.update(entry.path().to_string_lossy().as_bytes());
-        hasher.update(&std::fs::read(entry.path()).unwrap_or_default());
+        hasher.update(&bytes.len().to_le_bytes());
+        hasher.update(&bytes);
     }
-    hasher.digest128()
 }
 
 /// Feeds bytes written to it into the hasher, so a file is hashed without
@@ -192,11 +208,16 @@ mod tests {
         };
         entries.insert(PathBuf::from("ko/ftp/125 vs 426/index.html"), page);
         entries.insert(PathBuf::from("sitemap.xml"), data);
+        let fallbacks = HashMap::from([(
+            PathBuf::from("ko/ftp/125 vs 426/index.html"),
+            vec!["compare-intro".to_string(), "diff-when".to_string()],
+        )]);
+        let manifest = Manifest { entries, fallbacks };
         let dir = tempfile::tempdir().unwrap();
         let file = std::fs::File::create(dir.path().join(MANIFEST)).unwrap();
-        write(file, 7, &entries).unwrap();
-        assert_eq!(load(dir.path(), 7), Some(entries));
-        let other = load(dir.path(), 8).unwrap();
+        write(file, 7, &manifest).unwrap();
+        assert_eq!(load(dir.path(), 7), Some(manifest));
+        let other = load(dir.path(), 8).unwrap().entries;
         assert_eq!(other.len(), 2, "another salt: the files are still listed");
         assert!(
             other.values().all(|e| e.fingerprint.is_none()),

@@ -9,6 +9,7 @@
 pub mod context;
 pub mod diagram;
 mod fragments;
+mod inputs;
 mod lend;
 pub mod localized;
 pub mod markdown;
@@ -28,6 +29,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::source::SITE_TITLE_ID;
 use crate::i18n::{Catalog, Text};
 use crate::urls::{Route, Urls};
+pub use inputs::InputKeys;
 use lend::Lender;
 use localized::LocalSite;
 
@@ -47,8 +49,16 @@ pub enum PageId {
     NotFound,
 }
 
-/// A page's data, made and fingerprinted but not yet rendered.
+/// A page's data, made but not yet rendered.
 pub struct Prepared<'r>(lend::PageData<'r>);
+
+impl Prepared<'_> {
+    /// Equal fingerprints (with the same `salt`: program and templates) make
+    /// equal HTML, so `build` skips pages whose fingerprint it wrote last time.
+    pub fn fingerprint(&self, salt: u128) -> u128 {
+        self.0.fingerprint(salt)
+    }
+}
 
 /// Everything needed to render any page; immutable once built.
 pub struct Renderer {
@@ -190,18 +200,13 @@ impl Renderer {
         self.render_data(&mut data, out)
     }
 
-    /// One page's data, ready to render, and its fingerprint: equal
-    /// fingerprints (with the same `salt`: program and templates) make equal
-    /// HTML, so `build` skips pages whose fingerprint it wrote last time.
+    /// One page's data, ready to render.
     pub fn prepare<'r>(
         &'r self,
         locale: &'r str,
         page: &PageId,
-        salt: u128,
-    ) -> Result<(Prepared<'r>, u128), Diagnostic> {
-        let data = pages::context(self, locale, page)?;
-        let fingerprint = data.fingerprint(salt);
-        Ok((Prepared(data), fingerprint))
+    ) -> Result<Prepared<'r>, Diagnostic> {
+        pages::context(self, locale, page).map(Prepared)
     }
 
     /// Renders a prepared page at the end of `out`.

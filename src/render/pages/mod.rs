@@ -146,17 +146,7 @@ pub(super) fn wrap<'r, T: Serialize>(
     let json_ld = json_ld(r, locale, page, &head);
     let source_href =
         (locale != config.default_locale).then(|| r.urls.path(&config.default_locale, &route));
-    let partial = r
-        .catalog
-        .reviewed(locale)
-        .filter(|reviewed| config.i18n.is_partial(reviewed.percent))
-        .map(|reviewed| {
-            r.t(
-                locale,
-                "partial-notice",
-                &[("percent", Arg::Number(usize::from(reviewed.percent)))],
-            )
-        });
+    let partial = partial(r, locale);
     Page {
         lang: locale,
         site_title: r.title(locale),
@@ -178,6 +168,21 @@ pub(super) fn wrap<'r, T: Serialize>(
         partial,
         page: body,
     }
+}
+
+/// "This translation is 40% complete", on every page of a locale below
+/// `partial_threshold`.
+pub(super) fn partial(r: &Renderer, locale: &str) -> Option<Text> {
+    r.catalog
+        .reviewed(locale)
+        .filter(|reviewed| r.config.i18n.is_partial(reviewed.percent))
+        .map(|reviewed| {
+            r.t(
+                locale,
+                "partial-notice",
+                &[("percent", Arg::Number(usize::from(reviewed.percent)))],
+            )
+        })
 }
 
 /// Structured data: the breadcrumb trail, and the article on content pages.

@@ -1,0 +1,118 @@
+//! Input keys: a comparison page's fingerprint taken from what the page is
+//! made of, without building it.
+//!
+//! A protocol of N codes has N(N−1)/2 comparisons per locale, and after one
+//! edit a rebuild should not build them all (their data, then a hash of
+//! it) to learn that most did not change. The comparison of codes a and b
+//! in locale L reads, through `pages/compare.rs`, `pages/mod.rs::wrap`, its
+//! fragments and templates:
+//!
+//! - the program and the templates: the build's salt;
+//! - site.toml as loaded, with the command line's changes (`Config`), and
+//!   whether pages get the live-reload script;
+//! - every translation file (`i18n/`), hashed before anything is loaded,
+//!   like the salt, so an edit made during a build is seen by the next one;
+//! - the content except the codes, as parsed (`Site` with each protocol's
+//!   code list left out): protocol file, classes, pairs, pair notes and
+//!   examples, commands, and the date standings are judged on;
+//! - codes a and b as parsed from their files and as localized in L;
+//! - the notice of a partly translated locale, whose percentage counts
+//!   every text of the site.
+//!
+//! Nothing else reaches the page: it names no code but a and b. Any change
+//! to one of these changes the key, so a page whose file carries the key of
+//! the previous build can be kept. Other page kinds are few (one per code
+//! at most) and keep the fingerprint of their data (`lend.rs`).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::{PageId, Renderer};
+
+/// The keys of one build.
+pub struct InputKeys {
+    /// Per locale: everything but the two codes.
+    locales: BTreeMap<String, u128>,
+    /// Per locale, protocol and code: the code as parsed and as localized.
+    codes: BTreeMap<String, Vec<Vec<u128>>>,
+}
+
+impl InputKeys {
+    /// `salt` is the build's (program and templates); `translations` the
+    /// hash of the translation files, taken before they were read.
+    pub fn new(r: &Renderer, salt: u128, translations: u128) -> InputKeys {
+        let mut site = r.site.clone();
+        for protocol in &mut site.protocols {
+            protocol.codes.clear();
+        }
+        let mut shared = Hasher::default();
+        let _ = write!(
+            shared,
+            "{salt:x} {translations:x} {:?} {} {site:?}",
+            r.config, r.live_reload
+        );
+        let parsed: Vec<Vec<u128>> = r
+            .site
+            .protocols
+            .iter()
+            .map(|p| p.codes.iter().map(debug_hash).collect())
+            .collect();
+        let mut locales = BTreeMap::new();
+        let mut codes = BTreeMap::new();
+        for locale in &r.config.locales {
+            let mut key = shared.clone();
+            let _ = write!(key, "{locale} {:?}", super::pages::partial(r, locale));
+            locales.insert(locale.clone(), key.0.digest128());
+            let local: Vec<Vec<u128>> = parsed
+                .iter()
+                .enumerate()
+                .map(|(pi, hashes)| {
+                    let lent = |ci| r.lent(locale, (pi, ci)).hash();
+                    hashes
+                        .iter()
+                        .enumerate()
+                        .map(|(ci, h)| h ^ lent(ci).rotate_left(1))
+                        .collect()
+                })
+                .collect();
+            codes.insert(locale.clone(), local);
+        }
+        InputKeys { locales, codes }
+    }
+
+    /// The key of `page` in `locale`: comparisons only.
+    pub fn of(&self, r: &Renderer, locale: &str, page: &PageId) -> Option<u128> {
+        let PageId::Compare(pi, pair) = page else {
+            return None;
+        };
+        let protocol = &r.local(locale).protocols[*pi];
+        let (a, b) = (protocol.position(&pair.a)?, protocol.position(&pair.b)?);
+        let codes = &self.codes.get(locale)?[*pi];
+        let mut hasher = Xxh3::new();
+        hasher.update(&self.locales.get(locale)?.to_le_bytes());
+        hasher.update(&pi.to_le_bytes());
+        hasher.update(&codes[a].to_le_bytes());
+        hasher.update(&codes[b].to_le_bytes());
+        hasher.update(pair.slug().as_bytes());
+        Some(hasher.digest128())
+    }
+}
+
+/// A hash of a value's `Debug` text, fed to the hasher piece by piece.
+fn debug_hash(value: &impl std::fmt::Debug) -> u128 {
+    let mut hasher = Hasher::default();
+    let _ = write!(hasher, "{value:?}");
+    hasher.0.digest128()
+}
+
+#[derive(Clone, Default)]
+struct Hasher(Xxh3);
+
+impl std::fmt::Write for Hasher {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
