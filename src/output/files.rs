@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-
 use super::FAIL_WRITES_AFTER;
 use super::errors::io_error;
 use super::tree::sync_filesystem;
@@ -24,11 +22,8 @@ pub(super) fn sync_files(dir: &Path, staged: &[PathBuf]) {
     if staged.len() > SYNC_EACH_UP_TO {
         return sync_filesystem(dir);
     }
-    staged.par_iter().for_each(|rel| {
-        if let Ok(file) = std::fs::File::open(dir.join(rel)) {
-            let _ = file.sync_data();
-        }
-    });
+    let files: Vec<PathBuf> = staged.iter().map(|rel| dir.join(rel)).collect();
+    sync_each(&files, std::fs::File::sync_data);
 }
 
 /// Flushes the folders whose entries the renames changed, so the new names
@@ -42,11 +37,29 @@ pub(super) fn sync_folders(target: &Path, renamed: &[PathBuf]) {
         .filter_map(|rel| target.join(rel).parent().map(Path::to_path_buf))
         .chain([target.to_path_buf()])
         .collect();
-    for folder in folders {
-        if let Ok(dir) = std::fs::File::open(&folder) {
-            let _ = dir.sync_all();
+    let folders: Vec<PathBuf> = folders.into_iter().collect();
+    sync_each(&folders, std::fs::File::sync_all);
+}
+
+/// How many flushes wait on the disk at once. A flush is a wait, not CPU
+/// work: many at once let the file system commit them together (one
+/// journal commit for many files on ext4) instead of one after another.
+const SYNCS_AT_ONCE: usize = 32;
+
+/// Opens and flushes every path, `SYNCS_AT_ONCE` at a time.
+fn sync_each(paths: &[PathBuf], sync: fn(&std::fs::File) -> std::io::Result<()>) {
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..SYNCS_AT_ONCE.min(paths.len()) {
+            scope.spawn(|| {
+                while let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if let Ok(file) = std::fs::File::open(path) {
+                        let _ = sync(&file);
+                    }
+                }
+            });
         }
-    }
+    });
 }
 
 /// The metadata of the file at `path` if it holds exactly `contents` (a

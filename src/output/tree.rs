@@ -54,9 +54,22 @@ pub(super) fn remove_stale(
             Err(err) => errors.push(partial_error(&path, "remove", &err)),
         }
     }
-    // Deepest first; a folder that still holds files stays.
+    // Deepest first, and only folders that may now be empty: not one
+    // above a file that stays (trying tens of thousands of full folders
+    // costs as much as the rest of a rebuild).
+    let mut holding: HashSet<&Path> = HashSet::new();
+    for rel in listing.files.iter().filter(|rel| produced.contains(*rel)) {
+        for folder in rel.ancestors().skip(1) {
+            if !holding.insert(folder) {
+                break;
+            }
+        }
+    }
     for folder in listing.folders.iter().rev() {
-        let _ = std::fs::remove_dir(folder);
+        let rel = folder.strip_prefix(target).unwrap_or(folder);
+        if !holding.contains(rel) {
+            let _ = std::fs::remove_dir(folder);
+        }
     }
     (removed, errors)
 }
