@@ -16,6 +16,8 @@
 //! follow it (a copy shows as English, an outdated text is flagged).
 
 pub mod accept;
+mod args;
+pub use args::Arg;
 mod cache;
 pub use cache::ReviewCache;
 pub mod export;
@@ -38,8 +40,8 @@ pub mod status;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::Serialize;
 
 use crate::config::Config;
@@ -223,7 +225,7 @@ impl Catalog {
     /// values given in the page's language keep it.
     pub fn message(&self, locale: &str, id: &str, args: &[(&str, Arg)]) -> Text {
         if !self.is_untranslated(locale, id)
-            && let Some(value) = self.format(locale, id, &to_fluent_args(args, false))
+            && let Some(value) = self.format(locale, id, args, false)
         {
             return marked_to_text(&value, &self.source_locale, false);
         }
@@ -231,7 +233,7 @@ impl Catalog {
         if fell_back {
             self.record_fallback(locale, id);
         }
-        match self.format(&self.source_locale, id, &to_fluent_args(args, fell_back)) {
+        match self.format(&self.source_locale, id, args, fell_back) {
             Some(value) => marked_to_text(&value, &self.source_locale, fell_back),
             // Missing in the source locale too: show the id, as Fluent tools do.
             None => Text::native(id),
@@ -249,7 +251,7 @@ impl Catalog {
             };
         }
         let own = (!self.is_untranslated(locale, id))
-            .then(|| self.format(locale, id, &FluentArgs::new()))
+            .then(|| self.format(locale, id, &[], false))
             .flatten();
         match own {
             Some(value) => Lookup {
@@ -283,41 +285,22 @@ impl Catalog {
     }
 
     /// Formats `id` in exactly `locale`; `None` when missing or broken there.
-    fn format(&self, locale: &str, id: &str, args: &FluentArgs) -> Option<String> {
+    /// `fell_back`: the pattern stands in for a missing translation.
+    fn format(
+        &self,
+        locale: &str,
+        id: &str,
+        args: &[(&str, Arg)],
+        fell_back: bool,
+    ) -> Option<String> {
         let bundle = self.bundles.get(locale)?;
         let pattern = bundle.get_message(id)?.value()?;
+        if let Some(value) = args::format_simple(pattern, args, fell_back) {
+            return value;
+        }
         let mut errors = Vec::new();
-        let value = bundle.format_pattern(pattern, Some(args), &mut errors);
+        let fluent = args::to_fluent(args, fell_back);
+        let value = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
         errors.is_empty().then(|| value.into_owned())
     }
-}
-
-/// A value given to a sentence pattern.
-pub enum Arg<'a> {
-    Str(&'a str),
-    Text(&'a Text),
-    Number(usize),
-}
-
-/// Fluent arguments; text values are wrapped in markers saying their
-/// language when it differs from the pattern's: source-locale text in a
-/// translated pattern, page-language text in a pattern that fell back.
-fn to_fluent_args<'a>(args: &'a [(&'a str, Arg<'a>)], pattern_fell_back: bool) -> FluentArgs<'a> {
-    let mut fluent = FluentArgs::new();
-    for (name, arg) in args {
-        match arg {
-            Arg::Str(s) => fluent.set(*name, FluentValue::from(*s)),
-            Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
-            Arg::Text(text) if text.has_fallback() => fluent.set(
-                *name,
-                FluentValue::from(format!("{FALLBACK_START}{}{FALLBACK_END}", text.text)),
-            ),
-            Arg::Text(text) if pattern_fell_back => fluent.set(
-                *name,
-                FluentValue::from(format!("{NATIVE_START}{}{NATIVE_END}", text.text)),
-            ),
-            Arg::Text(text) => fluent.set(*name, FluentValue::from(text.text.as_str())),
-        }
-    }
-    fluent
 }

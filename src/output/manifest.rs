@@ -161,8 +161,10 @@ pub fn tree_hash(dir: &Path) -> u128 {
     hasher.digest128()
 }
 
+/// Links are followed: the loaders read a linked file's target.
 fn hash_files(hasher: &mut Xxh3, dir: &Path) {
     for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .flatten()

@@ -1,0 +1,169 @@
+//! Values given to sentence patterns, and the formatting of the patterns
+//! most messages are: text and `{ $variable }`, nothing else.
+//!
+//! Fluent's own formatting builds a `FluentArgs` (every name and value
+//! copied and sorted) and walks the pattern generically; a comparison page
+//! formats nine patterns and a code page one per comparison it lists. A
+//! pattern of text and variables whose values are all strings is written
+//! here directly, with the same result as Fluent (no isolation marks, no
+//! transform): its text elements in order, each variable's value, and an
+//! error, like Fluent's, when a variable is not given. Anything else
+//! (numbers, selectors, functions, terms, literals) goes through Fluent.
+
+use std::borrow::Cow;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+
+use super::{FALLBACK_END, FALLBACK_START, NATIVE_END, NATIVE_START, Text};
+
+/// A value given to a sentence pattern.
+pub enum Arg<'a> {
+    Str(&'a str),
+    Text(&'a Text),
+    Number(usize),
+}
+
+impl Arg<'_> {
+    /// The text a pattern gets, wrapped in markers saying its language when
+    /// it differs from the pattern's: source-locale text in a translated
+    /// pattern, page-language text in a pattern that fell back. `None` for
+    /// a number.
+    fn text(&self, pattern_fell_back: bool) -> Option<Cow<'_, str>> {
+        Some(match self {
+            Arg::Str(s) => Cow::Borrowed(*s),
+            Arg::Number(_) => return None,
+            Arg::Text(text) if text.has_fallback() => {
+                Cow::Owned(format!("{FALLBACK_START}{}{FALLBACK_END}", text.text))
+            }
+            Arg::Text(text) if pattern_fell_back => {
+                Cow::Owned(format!("{NATIVE_START}{}{NATIVE_END}", text.text))
+            }
+            Arg::Text(text) => Cow::Borrowed(text.text.as_str()),
+        })
+    }
+}
+
+/// Fluent arguments for `args`.
+pub fn to_fluent<'a>(args: &'a [(&'a str, Arg<'a>)], pattern_fell_back: bool) -> FluentArgs<'a> {
+    let mut fluent = FluentArgs::new();
+    for (name, arg) in args {
+        match arg {
+            Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+            _ => fluent.set(
+                *name,
+                FluentValue::from(arg.text(pattern_fell_back).unwrap_or_default()),
+            ),
+        }
+    }
+    fluent
+}
+
+/// `pattern` formatted without Fluent, if it is text and string variables
+/// only: `Some(None)` when a variable is missing (Fluent's error). As with
+/// `FluentArgs`, the last value given for a name counts.
+pub fn format_simple(
+    pattern: &Pattern<&str>,
+    args: &[(&str, Arg)],
+    pattern_fell_back: bool,
+) -> Option<Option<String>> {
+    let mut out = String::new();
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => match args.iter().rev().find(|(name, _)| *name == id.name) {
+                Some((_, arg)) => out.push_str(&arg.text(pattern_fell_back)?),
+                None => return Some(None),
+            },
+            _ => return None,
+        }
+    }
+    Some(Some(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::FluentResource;
+    use fluent_bundle::concurrent::FluentBundle;
+    use fluent_syntax::ast::Entry;
+
+    /// Every variable a pattern names, at its top level.
+    fn variables<'p>(pattern: &'p Pattern<&'p str>) -> Vec<&'p str> {
+        pattern
+            .elements
+            .iter()
+            .filter_map(|e| match e {
+                PatternElement::Placeable {
+                    expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                } => Some(id.name),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every message of this repository's translation files, formatted both
+    /// ways with plain, fallen-back and native-marked values: where the
+    /// short way applies, it writes what Fluent writes.
+    #[test]
+    fn simple_patterns_format_as_fluent_does() {
+        let (plain, fallback) = (Text::native("x < y"), Text::fallback("a & b", "en"));
+        let mut checked = 0;
+        let files = walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/i18n"));
+        for file in files
+            .into_iter()
+            .flatten()
+            .filter(|f| f.path().extension() == Some("ftl".as_ref()))
+        {
+            let text = std::fs::read_to_string(file.path()).unwrap();
+            let resource = FluentResource::try_new(text).unwrap();
+            let mut bundle = FluentBundle::new_concurrent(vec!["en".parse().unwrap()]);
+            bundle.set_use_isolating(false);
+            let ids: Vec<String> = resource
+                .entries()
+                .filter_map(|e| match e {
+                    Entry::Message(m) => Some(m.id.name.to_string()),
+                    _ => None,
+                })
+                .collect();
+            bundle.add_resource_overriding(resource);
+            for id in ids {
+                let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let names = variables(pattern);
+                for (i, fell_back) in [(0, false), (1, true), (2, false)] {
+                    let args: Vec<(&str, Arg)> = names
+                        .iter()
+                        .map(|n| match i {
+                            0 => (*n, Arg::Str("v")),
+                            1 => (*n, Arg::Text(&plain)),
+                            _ => (*n, Arg::Text(&fallback)),
+                        })
+                        .collect();
+                    let Some(short) = format_simple(pattern, &args, fell_back) else {
+                        continue;
+                    };
+                    let mut errors = Vec::new();
+                    let fluent = to_fluent(&args, fell_back);
+                    let long = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
+                    assert_eq!(short, errors.is_empty().then(|| long.into_owned()), "{id}");
+                    checked += 1;
+                }
+                if let Some(first) = names.first() {
+                    let missing: Vec<(&str, Arg)> = names
+                        .iter()
+                        .filter(|n| *n != first)
+                        .map(|n| (*n, Arg::Str("v")))
+                        .collect();
+                    if let Some(short) = format_simple(pattern, &missing, false) {
+                        assert_eq!(short, None, "{id}: a missing variable is an error");
+                    }
+                }
+            }
+        }
+        assert!(checked > 300, "only {checked} patterns checked");
+    }
+}
