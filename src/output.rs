@@ -122,7 +122,17 @@ impl Staging {
         let previous = update.then(|| manifest::load(&target, salt)).flatten();
         let listing = update.then(|| {
             let target = target.clone();
-            std::thread::spawn(move || tree::list(&target))
+            let since = previous.as_ref().and_then(|previous| {
+                let written = std::fs::metadata(target.join(manifest::MANIFEST)).ok()?;
+                Some((
+                    previous.entries.keys().cloned().collect(),
+                    written.modified().ok()?,
+                ))
+            });
+            std::thread::spawn(move || match since {
+                Some((known, written)) => tree::list_since(&target, known, written),
+                None => tree::list(&target),
+            })
         });
         Ok(Staging {
             target,

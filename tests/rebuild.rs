@@ -52,8 +52,9 @@ fn translation_lines(output: &Output) -> Vec<String> {
         .collect()
 }
 
-/// (changed, unchanged) of the "N pages changed, M unchanged" line.
-fn counts(output: &Output) -> (usize, usize) {
+/// (changed, unchanged, removed) of the "N pages changed, M unchanged, K
+/// removed" line.
+fn counts(output: &Output) -> (usize, usize, usize) {
     let out = stdout(output);
     let line = out
         .lines()
@@ -63,7 +64,7 @@ fn counts(output: &Output) -> (usize, usize) {
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|n| n.parse().ok())
         .collect();
-    (n[0], n[1])
+    (n[0], n[1], n[2])
 }
 
 fn replace(root: &Path, file: &str, from: &str, to: &str) {
@@ -146,7 +147,7 @@ fn after_each_edit_a_rebuild_writes_what_a_fresh_build_writes() {
             translation_lines(&expected),
             "{what}"
         );
-        let (changed, unchanged) = counts(&rebuilt);
+        let (changed, unchanged, _) = counts(&rebuilt);
         assert!(changed > 0, "editing {what} changed no page");
         if *what == "a code of one comparison" {
             assert!(
@@ -181,4 +182,31 @@ fn a_kept_page_still_counts_its_fallbacks() {
     let again = build_on(root, &out, "2026-01-01", &[]);
     assert_eq!(counts(&again).0, 0, "nothing rebuilt");
     assert_eq!(translation_lines(&again), lines);
+}
+
+#[test]
+fn files_put_in_the_output_by_hand_are_removed_wherever_they_are() {
+    let site = fixture("mini");
+    let root = site.path();
+    let out = root.join("public");
+    build_on(root, &out, "2026-01-01", &[]);
+    let built = files(&out);
+    let strays = [
+        "stray.txt",
+        "ko/ftp/125-vs-426/notes.txt",
+        "ftp/new/deep/page.html",
+    ];
+    for stray in strays {
+        let path = out.join(stray);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "by hand").unwrap();
+    }
+    let again = build_on(root, &out, "2026-01-01", &[]);
+    // Every file but the marker counts as a page or data file left alone.
+    assert_eq!(counts(&again), (0, built.len() - 1, strays.len()));
+    assert!(files(&out) == built, "only the strays went");
+    assert!(
+        !out.join("ftp/new").exists(),
+        "and the folders made for them"
+    );
 }
