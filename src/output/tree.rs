@@ -69,10 +69,11 @@ pub(super) fn list_since(target: &Path, known: Vec<PathBuf>, written: SystemTime
         folders: Vec::new(),
     };
     for rel in &folders {
-        let changed = std::fs::metadata(target.join(rel))
+        // A folder whose time cannot be read is read whole.
+        let unchanged = std::fs::metadata(target.join(rel))
             .and_then(|m| m.modified())
-            .is_ok_and(|modified| modified >= written);
-        if changed {
+            .is_ok_and(|modified| modified < written);
+        if !unchanged {
             unlisted(target, Path::new(rel), (&files, &folders), &mut listing);
         }
     }
@@ -86,7 +87,6 @@ pub(super) fn list_since(target: &Path, known: Vec<PathBuf>, written: SystemTime
         .collect::<Vec<_>>();
     all.append(&mut listing.folders);
     listing.folders = all;
-    drop((files, folders));
     listing.files.extend(known);
     listing
 }
