@@ -27,7 +27,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 use super::{PageId, Renderer};
 
@@ -69,12 +69,11 @@ impl InputKeys {
                 .iter()
                 .enumerate()
                 .map(|(pi, hashes)| {
-                    let lent = |ci| r.lent(locale, (pi, ci)).hash();
-                    hashes
-                        .iter()
-                        .enumerate()
-                        .map(|(ci, h)| h ^ lent(ci).rotate_left(1))
-                        .collect()
+                    let both = |(ci, parsed): (usize, &u128)| {
+                        let localized = r.lent(locale, (pi, ci)).hash();
+                        xxh3_128(&[parsed.to_le_bytes(), localized.to_le_bytes()].concat())
+                    };
+                    hashes.iter().enumerate().map(both).collect()
                 })
                 .collect();
             codes.insert(locale.clone(), local);
