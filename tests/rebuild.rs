@@ -121,6 +121,23 @@ const EDITS: &[Edit] = &[
     ("a translation removed", "2026-12-01", |root| {
         replace(root, "i18n/de/site.ftl", "heading-fix = Lösung\n", "")
     }),
+    (
+        "another code's name, listed on every code page",
+        "2026-12-01",
+        |root| replace(root, "content/ftp/226.yaml", "name: ", "name: Renamed "),
+    ),
+    (
+        "one code's fix, shown only on its pages",
+        "2026-12-01",
+        |root| {
+            replace(
+                root,
+                "content/ftp/150.yaml",
+                "fix: |\n  ",
+                "fix: |\n  First, ",
+            )
+        },
+    ),
     ("the site's title", "2026-12-01", |root| {
         replace(root, "site.toml", "Mini Codes", "Mini Reply Codes")
     }),
@@ -209,4 +226,38 @@ fn files_put_in_the_output_by_hand_are_removed_wherever_they_are() {
         !out.join("ftp/new").exists(),
         "and the folders made for them"
     );
+}
+
+/// Code pages list codes of other protocols too: the enhanced codes that go
+/// with an SMTP reply, and the same number in FTP. Renaming one of those
+/// must reach the other protocol's code pages.
+#[test]
+fn code_pages_follow_codes_of_other_protocols() {
+    let site = repo_site();
+    let root = site.path();
+    let (out, fresh) = (root.join("public"), root.join("fresh"));
+    build_on(root, &out, "2026-12-01", &[]);
+    let edits = [
+        (
+            "content/smtp-enhanced/5.1.1.yaml",
+            "name: Bad Destination",
+            "name: Unknown Destination",
+        ),
+        (
+            "content/ftp/421.yaml",
+            "name: Service Not Available",
+            "name: Service Closing",
+        ),
+    ];
+    for (file, from, to) in edits {
+        replace(root, file, from, to);
+        let rebuilt = build_on(root, &out, "2026-12-01", &[]);
+        let _ = std::fs::remove_dir_all(&fresh);
+        build_on(root, &fresh, "2026-12-01", &[]);
+        assert!(counts(&rebuilt).0 > 0, "{file}: nothing changed");
+        assert!(
+            files(&out) == files(&fresh),
+            "after editing {file}: not as a fresh build"
+        );
+    }
 }

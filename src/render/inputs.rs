@@ -21,8 +21,16 @@
 //!
 //! Nothing else reaches the page: it names no code but a and b. Any change
 //! to one of these changes the key, so a page whose file carries the key of
-//! the previous build can be kept. Other page kinds are few (one per code
-//! at most) and keep the fingerprint of their data (`lend.rs`).
+//! the previous build can be kept.
+//!
+//! A code page also lists the other codes: its comparisons (each other
+//! code's name), related codes, the picker, associated codes of another
+//! protocol and the same number elsewhere (code, name, summary, link,
+//! standing, class and category, number and `associated:`). Its key is its
+//! own code, those fields of every code of the site, and the rest as above:
+//! editing one code's texts keeps the other code pages, while renaming a
+//! code changes them all. Other page kinds are few and keep the
+//! fingerprint of their data (`lend.rs`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -37,6 +45,8 @@ pub struct InputKeys {
     locales: BTreeMap<String, u128>,
     /// Per locale, protocol and code: the code as parsed and as localized.
     codes: BTreeMap<String, Vec<Vec<u128>>>,
+    /// Per locale: every code as the other code pages show it.
+    listings: BTreeMap<String, u128>,
 }
 
 impl InputKeys {
@@ -61,7 +71,9 @@ impl InputKeys {
             .collect();
         let mut locales = BTreeMap::new();
         let mut codes = BTreeMap::new();
+        let mut listings = BTreeMap::new();
         for locale in &r.config.locales {
+            listings.insert(locale.clone(), listing(r, locale));
             let mut key = shared.clone();
             let _ = write!(key, "{locale} {:?}", super::pages::partial(r, locale));
             locales.insert(locale.clone(), key.0.digest128());
@@ -78,25 +90,60 @@ impl InputKeys {
                 .collect();
             codes.insert(locale.clone(), local);
         }
-        InputKeys { locales, codes }
+        InputKeys {
+            locales,
+            codes,
+            listings,
+        }
     }
 
-    /// The key of `page` in `locale`: comparisons only.
+    /// The key of `page` in `locale`: comparisons and code pages only.
     pub fn of(&self, r: &Renderer, locale: &str, page: &PageId) -> Option<u128> {
-        let PageId::Compare(pi, pair) = page else {
-            return None;
-        };
-        let protocol = &r.local(locale).protocols[*pi];
-        let (a, b) = (protocol.position(&pair.a)?, protocol.position(&pair.b)?);
-        let codes = &self.codes.get(locale)?[*pi];
         let mut hasher = Xxh3::new();
         hasher.update(&self.locales.get(locale)?.to_le_bytes());
-        hasher.update(&pi.to_le_bytes());
-        hasher.update(&codes[a].to_le_bytes());
-        hasher.update(&codes[b].to_le_bytes());
-        hasher.update(pair.slug().as_bytes());
+        let codes = |pi: usize| Some(&self.codes.get(locale)?[pi]);
+        match page {
+            PageId::Compare(pi, pair) => {
+                let protocol = &r.local(locale).protocols[*pi];
+                let (a, b) = (protocol.position(&pair.a)?, protocol.position(&pair.b)?);
+                hasher.update(b"compare");
+                hasher.update(&pi.to_le_bytes());
+                hasher.update(&codes(*pi)?[a].to_le_bytes());
+                hasher.update(&codes(*pi)?[b].to_le_bytes());
+                hasher.update(pair.slug().as_bytes());
+            }
+            PageId::Code(pi, ci) => {
+                hasher.update(b"code");
+                hasher.update(&pi.to_le_bytes());
+                hasher.update(&ci.to_le_bytes());
+                hasher.update(&codes(*pi)?.get(*ci)?.to_le_bytes());
+                hasher.update(&self.listings.get(locale)?.to_le_bytes());
+            }
+            _ => return None,
+        }
         Some(hasher.digest128())
     }
+}
+
+/// Every code of the site in `locale`, as code pages show other codes.
+fn listing(r: &Renderer, locale: &str) -> u128 {
+    let mut hasher = Hasher::default();
+    let local = &r.local(locale).protocols;
+    for (protocol, source) in local.iter().zip(&r.site.protocols) {
+        let _ = write!(hasher, "{} {}", protocol.id, protocol.codes.len());
+        for (c, raw) in protocol.codes.iter().zip(&source.codes) {
+            let shown = (&c.code, &c.name, &c.summary, &c.url, &c.standing);
+            let _ = write!(
+                hasher,
+                "{shown:?} {:?} {:?} {:?} {:?}",
+                (&c.class, &c.category),
+                raw.parts,
+                raw.associated,
+                raw.code
+            );
+        }
+    }
+    hasher.0.digest128()
 }
 
 /// A hash of a value's `Debug` text, fed to the hasher piece by piece.
