@@ -64,11 +64,19 @@ pub(super) fn list_since(target: &Path, known: Vec<PathBuf>, written: SystemTime
             }
         }
     }
+    // Byte order puts a folder before everything in it; strays found in a
+    // changed folder come after the known ones.
+    let mut sorted: Vec<&OsStr> = folders.iter().copied().collect();
+    sorted.sort_unstable();
     let mut listing = Listing {
         files: Vec::new(),
-        folders: Vec::new(),
+        folders: sorted
+            .iter()
+            .filter(|rel| !rel.is_empty())
+            .map(|rel| target.join(rel))
+            .collect(),
     };
-    for rel in &folders {
+    for rel in sorted {
         // A folder whose time cannot be read is read whole.
         let unchanged = std::fs::metadata(target.join(rel))
             .and_then(|m| m.modified())
@@ -77,16 +85,6 @@ pub(super) fn list_since(target: &Path, known: Vec<PathBuf>, written: SystemTime
             unlisted(target, Path::new(rel), (&files, &folders), &mut listing);
         }
     }
-    let mut known_folders: Vec<&OsStr> =
-        folders.iter().copied().filter(|f| !f.is_empty()).collect();
-    // Byte order puts a folder before everything in it.
-    known_folders.sort_unstable();
-    let mut all = known_folders
-        .iter()
-        .map(|rel| target.join(rel))
-        .collect::<Vec<_>>();
-    all.append(&mut listing.folders);
-    listing.folders = all;
     listing.files.extend(known);
     listing
 }

@@ -135,11 +135,10 @@ fn listing(r: &Renderer, locale: &str) -> u128 {
             let shown = (&c.code, &c.name, &c.summary, &c.url, &c.standing);
             let _ = write!(
                 hasher,
-                "{shown:?} {:?} {:?} {:?} {:?}",
+                "{shown:?} {:?} {:?} {:?}",
                 (&c.class, &c.category),
                 raw.parts,
-                raw.associated,
-                raw.code
+                raw.associated
             );
         }
     }
