@@ -37,6 +37,7 @@ mod errors;
 mod files;
 mod guard;
 pub mod manifest;
+mod stamp;
 mod tree;
 pub use errors::summarize_io;
 use errors::{io_error, partial_error};
@@ -44,6 +45,7 @@ use files::{injected_failure, same_bytes, sync_files, sync_folders, write_file};
 use guard::absolute;
 pub use guard::check_target;
 use manifest::{Entry, Manifest};
+use stamp::Anchor;
 use tree::{remove_stale, remove_tree};
 
 /// The `code` of every diagnostic this module makes from an I/O error.
@@ -78,8 +80,9 @@ pub struct Changes {
 pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
-    /// The output carries our marker: compare and replace file by file.
-    update: bool,
+    /// The output, opened, when it carries our marker: then files are
+    /// compared and replaced one by one.
+    anchor: Option<Anchor>,
     /// Every file this build produces (update only), relative to the output.
     produced: Mutex<HashSet<PathBuf>>,
     /// The staged files to rename into the output (update only).
@@ -115,6 +118,10 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir).map_err(|err| io_error(&dir, "create", &err))?;
         let update = target.is_dir() && target.join(MARKER).is_file();
+        let anchor = match update {
+            true => Some(Anchor::open(&target).map_err(|err| io_error(&target, "open", &err))?),
+            false => None,
+        };
         if !update {
             std::fs::write(dir.join(MARKER), MARKER_TEXT)
                 .map_err(|err| io_error(&dir, "write to", &err))?;
@@ -137,7 +144,7 @@ impl Staging {
         Ok(Staging {
             target,
             dir,
-            update,
+            anchor,
             produced: Mutex::default(),
             staged: Mutex::default(),
             previous,
@@ -171,20 +178,20 @@ impl Staging {
             let mut manifest = lock(&self.manifest);
             manifest.fallbacks.insert(rel.to_path_buf(), fallbacks);
         }
-        if self.update {
+        if let Some(anchor) = &self.anchor {
             lock(&self.produced).insert(rel.to_path_buf());
-            if let Some(old) = same_bytes(&self.target.join(rel), contents) {
-                self.keep(rel, Entry::of(&old, fingerprint));
+            if let Some(old) = same_bytes(anchor, rel, &self.target.join(rel), contents) {
+                self.keep(rel, Entry::of(old, fingerprint));
                 return Ok(());
             }
         }
         let staged = self.dir.join(rel);
-        let metadata = write_file(&staged, contents, &self.target.join(rel))?;
-        let entry = Entry::of(&metadata, fingerprint);
+        let stamp = write_file(&staged, contents, &self.target.join(rel))?;
+        let entry = Entry::of(stamp, fingerprint);
         lock(&self.manifest)
             .entries
             .insert(rel.to_path_buf(), entry);
-        if self.update {
+        if self.anchor.is_some() {
             lock(&self.staged).push(rel.to_path_buf());
         }
         self.changed.fetch_add(1, Ordering::Relaxed);
@@ -195,10 +202,10 @@ impl Staging {
     /// inputs with this fingerprint: then it is kept without being rendered,
     /// and the answer holds the ids of the messages that fell back on it.
     pub fn kept(&self, rel: &Path, fingerprint: u128) -> Option<&[String]> {
-        let previous = self.previous.as_ref()?;
+        let (previous, anchor) = (self.previous.as_ref()?, self.anchor.as_ref()?);
         let entry = previous.entries.get(rel)?;
         let current = entry.fingerprint == Some(fingerprint)
-            && std::fs::metadata(self.target.join(rel)).is_ok_and(|m| entry.matches(&m));
+            && anchor.stamp(rel).is_some_and(|stamp| entry.matches(stamp));
         if !current {
             return None;
         }
@@ -249,7 +256,7 @@ impl Staging {
             removed: 0,
         };
         let manifest = std::mem::take(&mut *lock(&self.manifest));
-        if !self.update {
+        if self.anchor.is_none() {
             self.write_manifest(&manifest)?;
             self.swap()?;
             return Ok(changes);

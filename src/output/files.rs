@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::FAIL_WRITES_AFTER;
 use super::errors::io_error;
+use super::stamp::{Anchor, Stamp};
 use super::tree::sync_filesystem;
 use crate::diag::Diagnostic;
 
@@ -62,23 +63,24 @@ fn sync_each(paths: &[PathBuf], sync: fn(&std::fs::File) -> std::io::Result<()>)
     });
 }
 
-/// The metadata of the file at `path` if it holds exactly `contents` (a
-/// missing file does not).
-pub(super) fn same_bytes(path: &Path, contents: &[u8]) -> Option<std::fs::Metadata> {
-    let metadata = std::fs::metadata(path).ok()?;
-    let same = metadata.is_file()
-        && metadata.len() == contents.len() as u64
+/// The stamp of the file at `rel` below `anchor` (at `path`) if it holds
+/// exactly `contents` (a missing file does not).
+pub(super) fn same_bytes(
+    anchor: &Anchor,
+    rel: &Path,
+    path: &Path,
+    contents: &[u8],
+) -> Option<Stamp> {
+    let stamp = anchor.stamp(rel)?;
+    let same = stamp.is_file
+        && stamp.len == contents.len() as u64
         && std::fs::read(path).is_ok_and(|old| old == contents);
-    same.then_some(metadata)
+    same.then_some(stamp)
 }
 
 /// Writes `path`, creating its parents, and returns what the file system
 /// says of it (from the open file: no second path lookup); errors name `shown`.
-pub(super) fn write_file(
-    path: &Path,
-    contents: &[u8],
-    shown: &Path,
-) -> Result<std::fs::Metadata, Diagnostic> {
+pub(super) fn write_file(path: &Path, contents: &[u8], shown: &Path) -> Result<Stamp, Diagnostic> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|err| io_error(shown, "create the folder of", &err))?;
@@ -87,7 +89,7 @@ pub(super) fn write_file(
         Some(err) => Err(err),
         None => std::fs::File::create(path).and_then(|mut file| {
             file.write_all(contents)?;
-            file.metadata()
+            file.metadata().map(|metadata| Stamp::from(&metadata))
         }),
     };
     written.map_err(|err| io_error(shown, "write", &err))

@@ -16,9 +16,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use xxhash_rust::xxh3::Xxh3;
+
+use super::stamp::Stamp;
 
 pub const MANIFEST: &str = ".codecompare-manifest";
 const HEADER: &str = "codecompare-manifest 1";
@@ -42,26 +43,18 @@ pub struct Entry {
 }
 
 impl Entry {
-    pub fn of(metadata: &std::fs::Metadata, fingerprint: Option<u128>) -> Entry {
+    pub fn of(stamp: Stamp, fingerprint: Option<u128>) -> Entry {
         Entry {
             fingerprint,
-            len: metadata.len(),
-            mtime: mtime(metadata),
+            len: stamp.len,
+            mtime: stamp.mtime,
         }
     }
 
     /// Whether the file on disk is still the one recorded.
-    pub fn matches(&self, metadata: &std::fs::Metadata) -> bool {
-        metadata.is_file() && metadata.len() == self.len && mtime(metadata) == self.mtime
+    pub fn matches(&self, stamp: Stamp) -> bool {
+        stamp.is_file && stamp.len == self.len && stamp.mtime == self.mtime
     }
-}
-
-fn mtime(metadata: &std::fs::Metadata) -> u128 {
-    metadata
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
 }
 
 /// The previous build's files, or `None` without a readable manifest. Made
@@ -109,30 +102,47 @@ fn parse_line(line: &str) -> Option<(PathBuf, Entry)> {
     ))
 }
 
-/// Writes `manifest`, sorted by path, one line at a time.
+/// Writes `manifest`, sorted by path (as bytes: comparing `Path`s goes
+/// component by component, a tenth of a one-edit rebuild at 40,000 pages),
+/// one line at a time.
 pub fn write(mut out: impl std::io::Write, salt: u128, manifest: &Manifest) -> std::io::Result<()> {
     let mut sorted: Vec<_> = manifest.entries.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    sorted.sort_unstable_by(|a, b| bytes(a.0).cmp(bytes(b.0)));
     writeln!(out, "{HEADER} {salt:032x}")?;
+    let (mut line, mut numbers) = (String::new(), itoa::Buffer::new());
     for (path, entry) in sorted {
+        line.clear();
         match entry.fingerprint {
-            Some(f) => write!(out, "{f:032x}")?,
-            None => write!(out, "-")?,
+            Some(f) => push_hex(&mut line, f),
+            None => line.push('-'),
         }
-        writeln!(
-            out,
-            " {} {} {}",
-            entry.len,
-            entry.mtime,
-            path.to_string_lossy()
-        )?;
+        line.push(' ');
+        line.push_str(numbers.format(entry.len));
+        line.push(' ');
+        line.push_str(numbers.format(entry.mtime));
+        line.push(' ');
+        line.push_str(&path.to_string_lossy());
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
     let mut fallbacks: Vec<_> = manifest.fallbacks.iter().collect();
-    fallbacks.sort();
+    fallbacks.sort_unstable_by(|a, b| bytes(a.0).cmp(bytes(b.0)));
     for (path, ids) in fallbacks {
         writeln!(out, "! {} {}", ids.join(","), path.to_string_lossy())?;
     }
     out.flush()
+}
+
+fn bytes(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
+}
+
+/// `{:032x}`, without the formatting machinery (one per page).
+fn push_hex(line: &mut String, value: u128) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for shift in (0..32).rev() {
+        line.push(char::from(DIGITS[(value >> (shift * 4)) as usize & 0xf]));
+    }
 }
 
 /// What every page depends on besides its data: this program (its binary)

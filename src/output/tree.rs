@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::errors::partial_error;
+use super::stamp::{Anchor, nanos};
 use super::{MARKER, manifest};
 use crate::diag::Diagnostic;
 
@@ -76,11 +77,15 @@ pub(super) fn list_since(target: &Path, known: Vec<PathBuf>, written: SystemTime
             .map(|rel| target.join(rel))
             .collect(),
     };
+    let anchor = Anchor::open(target).ok();
+    let written = nanos(Some(written));
     for rel in sorted {
         // A folder whose time cannot be read is read whole.
-        let unchanged = std::fs::metadata(target.join(rel))
-            .and_then(|m| m.modified())
-            .is_ok_and(|modified| modified < written);
+        let inside = if rel.is_empty() { OsStr::new(".") } else { rel };
+        let unchanged = anchor
+            .as_ref()
+            .and_then(|anchor| anchor.stamp(Path::new(inside)))
+            .is_some_and(|folder| folder.mtime != 0 && folder.mtime < written);
         if !unchanged {
             unlisted(target, Path::new(rel), (&files, &folders), &mut listing);
         }
@@ -124,9 +129,14 @@ pub(super) fn remove_stale(
     listing: Listing,
     produced: &HashSet<PathBuf>,
 ) -> (usize, Vec<Diagnostic>) {
-    let mut removed = 0;
-    let mut errors = Vec::new();
-    for rel in listing.files.iter().filter(|rel| !produced.contains(*rel)) {
+    // Paths as bytes, as in `list_since`.
+    let produced: HashSet<&OsStr> = produced.iter().map(|rel| rel.as_os_str()).collect();
+    let (mut removed, mut errors) = (0, Vec::new());
+    let (stale, kept): (Vec<_>, Vec<_>) = listing
+        .files
+        .iter()
+        .partition(|rel| !produced.contains(rel.as_os_str()));
+    for rel in stale {
         let path = target.join(rel);
         match std::fs::remove_file(&path) {
             Ok(()) => removed += 1,
@@ -137,17 +147,17 @@ pub(super) fn remove_stale(
     // Deepest first, and only folders that may now be empty: not one
     // above a file that stays (trying tens of thousands of full folders
     // costs as much as the rest of a rebuild).
-    let mut holding: HashSet<&Path> = HashSet::new();
-    for rel in listing.files.iter().filter(|rel| produced.contains(*rel)) {
+    let mut holding: HashSet<&OsStr> = HashSet::new();
+    for rel in kept {
         for folder in rel.ancestors().skip(1) {
-            if !holding.insert(folder) {
+            if !holding.insert(folder.as_os_str()) {
                 break;
             }
         }
     }
     for folder in listing.folders.iter().rev() {
         let rel = folder.strip_prefix(target).unwrap_or(folder);
-        if !holding.contains(rel) {
+        if !holding.contains(rel.as_os_str()) {
             let _ = std::fs::remove_dir(folder);
         }
     }

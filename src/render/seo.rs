@@ -48,8 +48,9 @@ const URLSET_CLOSE: &str = "</urlset>\n";
 pub fn sitemap(r: &Renderer, pages: &[PageId]) -> String {
     let mut xml = String::from(URLSET_OPEN);
     for page in pages.iter().filter(|p| **p != PageId::NotFound) {
-        for locale in &r.config.locales {
-            sitemap_entry(r, page, locale, &mut xml);
+        let addresses = page_urls(r, page);
+        for own in 0..addresses.len() {
+            sitemap_entry(r, &addresses, own, &mut xml);
         }
     }
     xml.push_str(URLSET_CLOSE);
@@ -71,9 +72,10 @@ pub fn sitemap_files<E>(
     let mut urls = 0;
     let mut entry = String::new();
     for page in pages.iter().filter(|p| **p != PageId::NotFound) {
-        for locale in &r.config.locales {
+        let addresses = page_urls(r, page);
+        for own in 0..addresses.len() {
             entry.clear();
-            sitemap_entry(r, page, locale, &mut entry);
+            sitemap_entry(r, &addresses, own, &mut entry);
             let full =
                 urls == limits.urls || xml.len() + entry.len() + URLSET_CLOSE.len() > limits.bytes;
             if full && urls > 0 {
@@ -104,27 +106,30 @@ pub fn sitemap_files<E>(
     write("sitemap.xml", &index)
 }
 
-/// One `<url>` of one page in one locale, with every alternate.
-fn sitemap_entry(r: &Renderer, page: &PageId, locale: &str, xml: &mut String) {
+/// A page's address in every locale (the order of `config.locales`), made
+/// once for the page's entries in all of them.
+fn page_urls(r: &Renderer, page: &PageId) -> Vec<String> {
     let route = r.route(page);
-    let _ = writeln!(
-        xml,
-        "<url><loc>{}</loc>",
-        escape_html(&r.urls.absolute(locale, &route))
-    );
-    for alternate in &r.config.locales {
-        let _ = writeln!(
-            xml,
-            "<xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>",
-            escape_html(&r.urls.absolute(alternate, &route))
-        );
-    }
-    let _ = writeln!(
-        xml,
-        "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n</url>",
-        escape_html(&r.urls.absolute(&r.config.default_locale, &route))
-    );
+    r.config
+        .locales
+        .iter()
+        .map(|locale| escape_html(&r.urls.absolute(locale, &route)))
+        .collect()
 }
+
+/// One `<url>` of a page in the locale at `own`, with every alternate;
+/// `urls` from `page_urls`.
+fn sitemap_entry(r: &Renderer, urls: &[String], own: usize, xml: &mut String) {
+    let mut push = |parts: &[&str]| parts.iter().for_each(|part| xml.push_str(part));
+    push(&["<url><loc>", &urls[own], "</loc>\n"]);
+    for (locale, url) in r.config.locales.iter().zip(urls) {
+        push(&[ALTERNATE, locale, "\" href=\"", url, "\"/>\n"]);
+    }
+    // The default locale comes first in `config.locales`.
+    push(&[ALTERNATE, "x-default\" href=\"", &urls[0], "\"/>\n</url>\n"]);
+}
+
+const ALTERNATE: &str = "<xhtml:link rel=\"alternate\" hreflang=\"";
 
 pub fn robots(r: &Renderer) -> String {
     format!(
