@@ -11,7 +11,7 @@ use super::stamp::{Anchor, nanos};
 use super::{MARKER, manifest};
 use crate::diag::Diagnostic;
 
-/// The files (relative) and folders (absolute, parents first) below
+/// The files and folders (parents first), relative to the output, below
 /// `target` when the build started, besides the marker and the manifest.
 /// Listed in a thread while pages render.
 pub(super) struct Listing {
@@ -37,7 +37,7 @@ fn walk(target: &Path, from: &Path, listing: &mut Listing) {
     {
         let rel = entry.path().strip_prefix(target).unwrap_or(entry.path());
         if entry.file_type().is_dir() {
-            listing.folders.push(entry.into_path());
+            listing.folders.push(rel.to_path_buf());
         } else if rel != Path::new(MARKER) && rel != Path::new(manifest::MANIFEST) {
             listing.files.push(rel.to_path_buf());
         }
@@ -74,7 +74,7 @@ pub(super) fn list_since(target: &Path, known: Vec<PathBuf>, written: SystemTime
         folders: sorted
             .iter()
             .filter(|rel| !rel.is_empty())
-            .map(|rel| target.join(rel))
+            .map(PathBuf::from)
             .collect(),
     };
     let anchor = Anchor::open(target).ok();
@@ -110,7 +110,7 @@ fn unlisted(
         let path = rel.join(entry.file_name());
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             if !folders.contains(path.as_os_str()) {
-                listing.folders.push(entry.path());
+                listing.folders.push(path);
                 walk(target, &entry.path(), listing);
             }
         } else if !files.contains(path.as_os_str())
@@ -155,10 +155,9 @@ pub(super) fn remove_stale(
             }
         }
     }
-    for folder in listing.folders.iter().rev() {
-        let rel = folder.strip_prefix(target).unwrap_or(folder);
+    for rel in listing.folders.iter().rev() {
         if !holding.contains(rel.as_os_str()) {
-            let _ = std::fs::remove_dir(folder);
+            let _ = std::fs::remove_dir(target.join(rel));
         }
     }
     (removed, errors)
