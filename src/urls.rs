@@ -26,16 +26,26 @@ pub enum Route<'a> {
 
 impl Route<'_> {
     /// The path below the locale prefix, without a leading slash.
+    #[cfg(test)]
     fn relative(&self) -> String {
+        let mut out = String::new();
+        self.push_relative(&mut out);
+        out
+    }
+
+    /// `relative`, written at the end of `out`: a page asks for its URL in
+    /// every locale, absolute and not, about ten times.
+    fn push_relative(&self, out: &mut String) {
+        let mut push = |parts: &[&str]| parts.iter().for_each(|part| out.push_str(part));
         match self {
-            Route::Home => String::new(),
-            Route::Protocol(p) => format!("{p}/"),
-            Route::Code(p, c) => format!("{p}/{c}/"),
-            Route::Compare(p, pair) => format!("{p}/{}/", pair.slug()),
-            Route::Number(n) => format!("codes/{n}/"),
-            Route::Commands(p) => format!("{p}/commands/"),
-            Route::Command(p, name) => format!("{p}/commands/{}/", name.to_ascii_lowercase()),
-            Route::NotFound => "404.html".to_string(),
+            Route::Home => {}
+            Route::Protocol(p) => push(&[p, "/"]),
+            Route::Code(p, c) => push(&[p, "/", c, "/"]),
+            Route::Compare(p, pair) => push(&[p, "/", &pair.a, "-vs-", &pair.b, "/"]),
+            Route::Number(n) => push(&["codes/", n, "/"]),
+            Route::Commands(p) => push(&[p, "/commands/"]),
+            Route::Command(p, name) => push(&[p, "/commands/", &name.to_ascii_lowercase(), "/"]),
+            Route::NotFound => push(&["404.html"]),
         }
     }
 }
@@ -57,22 +67,23 @@ impl Urls {
         }
     }
 
-    fn locale_prefix(&self, locale: &str) -> String {
-        if locale == self.default_locale {
-            String::new()
-        } else {
-            format!("{locale}/")
+    /// `start`, `/`, the locale's prefix (none for the default locale) and
+    /// the route's relative path, in one string.
+    fn join(&self, start: &str, locale: &str, route: &Route) -> String {
+        let mut url = String::with_capacity(start.len() + locale.len() + 48);
+        url.push_str(start);
+        url.push('/');
+        if locale != self.default_locale {
+            url.push_str(locale);
+            url.push('/');
         }
+        route.push_relative(&mut url);
+        url
     }
 
     /// Root-relative URL path, e.g. `/ko/ftp/125-vs-426/`.
     pub fn path(&self, locale: &str, route: &Route) -> String {
-        format!(
-            "{}/{}{}",
-            self.base_path,
-            self.locale_prefix(locale),
-            route.relative()
-        )
+        self.join(&self.base_path, locale, route)
     }
 
     /// `path` read backwards: the locale of a root-relative URL path (one
@@ -100,22 +111,16 @@ impl Urls {
 
     /// Absolute URL, for canonical links, hreflang and the sitemap.
     pub fn absolute(&self, locale: &str, route: &Route) -> String {
-        format!(
-            "{}/{}{}",
-            self.base_url,
-            self.locale_prefix(locale),
-            route.relative()
-        )
+        self.join(&self.base_url, locale, route)
     }
 
     /// The file to write below the output folder.
     pub fn file(&self, locale: &str, route: &Route) -> PathBuf {
-        let relative = format!("{}{}", self.locale_prefix(locale), route.relative());
+        let mut relative = self.join("", locale, route).split_off(1);
         if relative.is_empty() || relative.ends_with('/') {
-            PathBuf::from(format!("{relative}index.html"))
-        } else {
-            PathBuf::from(relative)
+            relative.push_str("index.html");
         }
+        PathBuf::from(relative)
     }
 
     /// A site-wide asset such as `/style.css` (static files are not localized).
