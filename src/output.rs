@@ -118,10 +118,9 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir).map_err(|err| io_error(&dir, "create", &err))?;
         let update = target.is_dir() && target.join(MARKER).is_file();
-        let anchor = match update {
-            true => Some(Anchor::open(&target).map_err(|err| io_error(&target, "open", &err))?),
-            false => None,
-        };
+        let anchor = update
+            .then(|| Anchor::open(&target).map_err(|err| io_error(&target, "open", &err)))
+            .transpose()?;
         if !update {
             std::fs::write(dir.join(MARKER), MARKER_TEXT)
                 .map_err(|err| io_error(&dir, "write to", &err))?;

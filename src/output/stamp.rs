@@ -28,6 +28,7 @@ impl From<&std::fs::Metadata> for Stamp {
     }
 }
 
+/// A time as `Stamp::mtime` holds it.
 pub fn nanos(time: Option<SystemTime>) -> u128 {
     time.and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos())
