@@ -128,15 +128,16 @@ impl Staging {
         let previous = update.then(|| manifest::load(&target, salt)).flatten();
         let listing = update.then(|| {
             let target = target.clone();
-            let since = previous.as_ref().and_then(|previous| {
-                let written = std::fs::metadata(target.join(manifest::MANIFEST)).ok()?;
-                Some((
-                    previous.entries.keys().cloned().collect(),
-                    written.modified().ok()?,
-                ))
-            });
+            let since = anchor
+                .as_ref()
+                .zip(previous.as_ref())
+                .and_then(|(anchor, previous)| {
+                    let written = anchor.stamp(Path::new(manifest::MANIFEST))?.mtime;
+                    let known = previous.entries.keys().cloned().collect();
+                    Some((anchor.try_clone().ok()?, known, written))
+                });
             std::thread::spawn(move || match since {
-                Some((known, written)) => tree::list_since(&target, known, written),
+                Some((anchor, known, written)) => tree::list_since(&anchor, known, written),
                 None => tree::list(&target),
             })
         });
@@ -179,7 +180,7 @@ impl Staging {
         }
         if let Some(anchor) = &self.anchor {
             lock(&self.produced).insert(rel.to_path_buf());
-            if let Some(old) = same_bytes(anchor, rel, &self.target.join(rel), contents) {
+            if let Some(old) = same_bytes(anchor, rel, contents) {
                 self.keep(rel, Entry::of(old, fingerprint));
                 return Ok(());
             }

@@ -67,18 +67,23 @@ impl Urls {
         }
     }
 
-    /// `start`, `/`, the locale's prefix (none for the default locale) and
-    /// the route's relative path, in one string.
+    /// `start`, `/` and `push_local`'s part, in one string.
     fn join(&self, start: &str, locale: &str, route: &Route) -> String {
         let mut url = String::with_capacity(start.len() + locale.len() + 48);
         url.push_str(start);
         url.push('/');
-        if locale != self.default_locale {
-            url.push_str(locale);
-            url.push('/');
-        }
-        route.push_relative(&mut url);
+        self.push_local(&mut url, locale, route);
         url
+    }
+
+    /// The locale's prefix (none for the default locale) and the route's
+    /// relative path, at the end of `out`.
+    fn push_local(&self, out: &mut String, locale: &str, route: &Route) {
+        if locale != self.default_locale {
+            out.push_str(locale);
+            out.push('/');
+        }
+        route.push_relative(out);
     }
 
     /// Root-relative URL path, e.g. `/ko/ftp/125-vs-426/`.
@@ -116,7 +121,8 @@ impl Urls {
 
     /// The file to write below the output folder.
     pub fn file(&self, locale: &str, route: &Route) -> PathBuf {
-        let mut relative = self.join("", locale, route).split_off(1);
+        let mut relative = String::new();
+        self.push_local(&mut relative, locale, route);
         if relative.is_empty() || relative.ends_with('/') {
             relative.push_str("index.html");
         }

@@ -63,18 +63,13 @@ fn sync_each(paths: &[PathBuf], sync: fn(&std::fs::File) -> std::io::Result<()>)
     });
 }
 
-/// The stamp of the file at `rel` below `anchor` (at `path`) if it holds
-/// exactly `contents` (a missing file does not).
-pub(super) fn same_bytes(
-    anchor: &Anchor,
-    rel: &Path,
-    path: &Path,
-    contents: &[u8],
-) -> Option<Stamp> {
+/// The stamp of the file at `rel` below `anchor` if it holds exactly
+/// `contents` (a missing file does not).
+pub(super) fn same_bytes(anchor: &Anchor, rel: &Path, contents: &[u8]) -> Option<Stamp> {
     let stamp = anchor.stamp(rel)?;
     let same = stamp.is_file
         && stamp.len == contents.len() as u64
-        && std::fs::read(path).is_ok_and(|old| old == contents);
+        && std::fs::read(anchor.path().join(rel)).is_ok_and(|old| old == contents);
     same.then_some(stamp)
 }
 

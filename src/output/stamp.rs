@@ -6,7 +6,7 @@
 //! rebuild's CPU; from the output folder opened once (`fstatat`), only the
 //! path inside the output is walked.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A file's kind, length and modification time (nanoseconds since the
@@ -28,8 +28,7 @@ impl From<&std::fs::Metadata> for Stamp {
     }
 }
 
-/// A time as `Stamp::mtime` holds it.
-pub fn nanos(time: Option<SystemTime>) -> u128 {
+fn nanos(time: Option<SystemTime>) -> u128 {
     time.and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos())
 }
@@ -37,17 +36,28 @@ pub fn nanos(time: Option<SystemTime>) -> u128 {
 /// A folder, opened once to look up what is below it.
 pub struct Anchor {
     dir: std::fs::File,
-    #[cfg(not(target_os = "linux"))]
-    path: std::path::PathBuf,
+    path: PathBuf,
 }
 
 impl Anchor {
     pub fn open(dir: &Path) -> std::io::Result<Anchor> {
         Ok(Anchor {
             dir: std::fs::File::open(dir)?,
-            #[cfg(not(target_os = "linux"))]
             path: dir.to_path_buf(),
         })
+    }
+
+    /// The same folder, for another thread.
+    pub fn try_clone(&self) -> std::io::Result<Anchor> {
+        Ok(Anchor {
+            dir: self.dir.try_clone()?,
+            path: self.path.clone(),
+        })
+    }
+
+    /// The folder's path, for what needs a whole path.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// The stamp of `rel`, a path below the folder (links followed, as

@@ -4,10 +4,9 @@
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use super::errors::partial_error;
-use super::stamp::{Anchor, nanos};
+use super::stamp::Anchor;
 use super::{MARKER, manifest};
 use crate::diag::Diagnostic;
 
@@ -54,7 +53,7 @@ fn walk(target: &Path, from: &Path, listing: &mut Listing) {
 /// costs more CPU than the rest of a one-edit rebuild; a `stat` of each
 /// costs a fraction of it. Times are compared with `>=`: the file system's
 /// clock is coarser than its timestamps.
-pub(super) fn list_since(target: &Path, known: Vec<PathBuf>, written: SystemTime) -> Listing {
+pub(super) fn list_since(target: &Anchor, known: Vec<PathBuf>, written: u128) -> Listing {
     // Paths as bytes: hashing and sorting a `Path` goes component by component.
     let files: HashSet<&OsStr> = known.iter().map(|rel| rel.as_os_str()).collect();
     let mut folders: HashSet<&OsStr> = HashSet::new();
@@ -77,17 +76,19 @@ pub(super) fn list_since(target: &Path, known: Vec<PathBuf>, written: SystemTime
             .map(PathBuf::from)
             .collect(),
     };
-    let anchor = Anchor::open(target).ok();
-    let written = nanos(Some(written));
     for rel in sorted {
         // A folder whose time cannot be read is read whole.
         let inside = if rel.is_empty() { OsStr::new(".") } else { rel };
-        let unchanged = anchor
-            .as_ref()
-            .and_then(|anchor| anchor.stamp(Path::new(inside)))
+        let unchanged = target
+            .stamp(Path::new(inside))
             .is_some_and(|folder| folder.mtime != 0 && folder.mtime < written);
         if !unchanged {
-            unlisted(target, Path::new(rel), (&files, &folders), &mut listing);
+            unlisted(
+                target.path(),
+                Path::new(rel),
+                (&files, &folders),
+                &mut listing,
+            );
         }
     }
     listing.files.extend(known);
