@@ -66,7 +66,7 @@ pub fn escape_html(text: &str) -> String {
 
 /// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped; the
 /// stretches between them are copied whole.
-pub(super) fn escape_html_into(out: &mut String, text: &str) {
+pub fn escape_html_into(out: &mut String, text: &str) {
     let mut last = 0;
     for (i, byte) in text.bytes().enumerate() {
         let entity = match byte {

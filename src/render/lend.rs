@@ -42,6 +42,11 @@ impl Lender {
         }
     }
 
+    /// The value lent, when it is a string (a rendered fragment).
+    pub fn as_str(&self) -> Option<&str> {
+        self.master.as_str()
+    }
+
     fn take(&self) -> Value {
         let spare = self.spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
         spare.unwrap_or_else(|| self.master.clone())

@@ -6,6 +6,7 @@
 //! them in parallel and writes each as soon as it is done. `seo.rs` makes the
 //! files that are not pages (sitemap, robots.txt, JSON data, search index).
 
+mod compiled;
 pub mod context;
 pub mod diagram;
 mod fragments;
@@ -49,14 +50,26 @@ pub enum PageId {
     NotFound,
 }
 
-/// A page's data, made but not yet rendered.
-pub struct Prepared<'r>(lend::PageData<'r>);
+/// A page's data, made but not yet rendered by Tera, or a comparison
+/// already written (`compiled/`).
+pub enum Prepared<'r> {
+    Data(lend::PageData<'r>),
+    Html(String),
+}
 
 impl Prepared<'_> {
     /// Equal fingerprints (with the same `salt`: program and templates) make
     /// equal HTML, so `build` skips pages whose fingerprint it wrote last time.
     pub fn fingerprint(&self, salt: u128) -> u128 {
-        self.0.fingerprint(salt)
+        match self {
+            Prepared::Data(data) => data.fingerprint(salt),
+            Prepared::Html(html) => {
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                hasher.update(&salt.to_le_bytes());
+                hasher.update(html.as_bytes());
+                hasher.digest128()
+            }
+        }
     }
 }
 
@@ -73,6 +86,9 @@ pub struct Renderer {
     titles: BTreeMap<String, Text>,
     /// Set by `serve`: pages get the live-reload script.
     pub live_reload: bool,
+    /// Comparisons are written by `compiled/`: set when the loaded
+    /// templates are the built-in ones; tests turn it off to compare.
+    pub compiled: bool,
     /// Per locale: the UI strings, and every code by protocol and position,
     /// as template values made once (`lend.rs`).
     lent: BTreeMap<String, Lent>,
@@ -132,6 +148,7 @@ impl Renderer {
             site,
             catalog,
             urls,
+            compiled: compiled::built_in(&tera),
             tera,
             locals,
             ui,
@@ -196,8 +213,8 @@ impl Renderer {
         page: &PageId,
         out: &mut Vec<u8>,
     ) -> Result<(), Diagnostic> {
-        let mut data = pages::context(self, locale, page)?;
-        self.render_data(&mut data, out)
+        let prepared = self.prepare(locale, page)?;
+        self.render_prepared(prepared, out)
     }
 
     /// One page's data, ready to render.
@@ -206,16 +223,32 @@ impl Renderer {
         locale: &'r str,
         page: &PageId,
     ) -> Result<Prepared<'r>, Diagnostic> {
-        pages::context(self, locale, page).map(Prepared)
+        if let PageId::Compare(pi, pair) = page
+            && self.compiled
+            && let Some(html) = pages::compiled_compare(self, locale, page, *pi, pair)?
+        {
+            return Ok(Prepared::Html(html));
+        }
+        pages::context(self, locale, page).map(Prepared::Data)
     }
 
     /// Renders a prepared page at the end of `out`.
     pub fn render_prepared(
         &self,
-        mut prepared: Prepared<'_>,
+        prepared: Prepared<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), Diagnostic> {
-        self.render_data(&mut prepared.0, out)
+        match prepared {
+            Prepared::Data(mut data) => self.render_data(&mut data, out),
+            Prepared::Html(html) if out.is_empty() => {
+                *out = html.into_bytes();
+                Ok(())
+            }
+            Prepared::Html(html) => {
+                out.extend_from_slice(html.as_bytes());
+                Ok(())
+            }
+        }
     }
 
     /// Renders a template with its own data and the values it borrows.

@@ -80,6 +80,48 @@ pub(super) fn compare<'r>(
     wrap(r, locale, page, head, body)
 }
 
+/// Where the two codes of a pair are in their protocol.
+pub(super) fn pair_positions(
+    r: &Renderer,
+    locale: &str,
+    pi: usize,
+    pair: &Pair,
+) -> Result<(usize, usize), Diagnostic> {
+    let p = &r.local(locale).protocols[pi];
+    match (p.position(&pair.a), p.position(&pair.b)) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        // Pairs come from the protocol's own codes.
+        _ => Err(Diagnostic::new(format!(
+            "no page for the pair {}",
+            pair.slug()
+        ))),
+    }
+}
+
+/// A comparison written by `render/compiled/` instead of Tera; `None` when a UI
+/// string it needs is missing (Tera then renders the page and reports it).
+pub fn compiled_compare(
+    r: &Renderer,
+    locale: &str,
+    page: &PageId,
+    pi: usize,
+    pair: &Pair,
+) -> Result<Option<String>, Diagnostic> {
+    let (a, b) = pair_positions(r, locale, pi, pair)?;
+    let part = |ci, part| {
+        r.part(locale, (pi, ci), part)
+            .map(|lender| lender.as_str().unwrap_or_default())
+    };
+    let parts = crate::render::compiled::Parts {
+        column_a: part(a, Part::ColumnA)?,
+        column_b: part(b, Part::ColumnB)?,
+        badge_a: part(a, Part::Badge)?,
+        badge_b: part(b, Part::Badge)?,
+    };
+    let page = compare(r, locale, page, pi, pair);
+    Ok(crate::render::compiled::write(&page, &parts).ok())
+}
+
 /// The key-differences list: one sentence pattern per aspect, chosen by
 /// whether the two codes agree on it.
 fn differences(r: &Renderer, locale: &str, a: &LocalCode, b: &LocalCode) -> Vec<Text> {

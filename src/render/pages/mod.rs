@@ -6,6 +6,7 @@
 mod code;
 pub(super) mod command;
 mod compare;
+pub use compare::compiled_compare;
 mod home;
 pub(super) mod number;
 mod protocol;
@@ -45,14 +46,7 @@ pub fn context<'r>(
             vec![(Place::Page("code"), lent((*pi, *ci)))],
         ),
         PageId::Compare(pi, pair) => {
-            let p = &r.local(locale).protocols[*pi];
-            let (Some(a), Some(b)) = (p.position(&pair.a), p.position(&pair.b)) else {
-                // Pairs come from the protocol's own codes.
-                return Err(Diagnostic::new(format!(
-                    "no page for the pair {}",
-                    pair.slug()
-                )));
-            };
+            let (a, b) = compare::pair_positions(r, locale, *pi, pair)?;
             (
                 "compare.html",
                 own(compare::compare(r, locale, page, *pi, pair)),

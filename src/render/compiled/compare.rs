@@ -1,0 +1,184 @@
+//! The content block of `compare.html`, and the macros it calls.
+
+use super::{Missing, Out, Parts};
+use crate::i18n::Text;
+use crate::render::context::{ComparePage, Page};
+use crate::render::pages::command::{CommandLink, ExampleView};
+
+/// `compare.html`'s content block.
+pub(super) fn article(
+    out: &mut Out,
+    page: &Page<'_, ComparePage<'_>>,
+    parts: &Parts,
+) -> Result<(), Missing> {
+    let body = &page.page;
+    out.tags(&[
+        "\n<article class=\"compare\">\n<header class=\"page-head\">\n  <p class=\"badges\">",
+        parts.badge_a,
+        " <span aria-hidden=\"true\">",
+    ]);
+    out.html_of("label_vs")?;
+    out.tags(&["</span> ", parts.badge_b, "</p>\n  <h1>"]);
+    out.raw(&page.heading.html);
+    out.raw("</h1>\n  <p class=\"lead\">");
+    out.raw(&body.intro.html);
+    out.tags(&[
+        "</p>\n</header>\n<div class=\"columns\">\n\n",
+        parts.column_a,
+        "\n\n",
+        parts.column_b,
+        "\n\n</div>\n",
+    ]);
+    section_head(out, "differences", "heading_differences")?;
+    list(out, "differences", &body.differences);
+    section_head(out, "which", "heading_which")?;
+    list(out, "which", &body.which);
+    if let Some(session) = &body.session {
+        section_head(out, "in-session", "heading_in_session")?;
+        out.raw("<div class=\"columns\">\n");
+        for (code, commands) in [(body.a, &session.a), (body.b, &session.b)] {
+            out.raw("<div class=\"column\">\n<h3>");
+            out.esc(&body.protocol);
+            out.raw(" ");
+            out.esc(&code.code);
+            out.raw("</h3>\n");
+            if commands.is_empty() {
+                out.raw("<p>");
+                out.html_of("session_no_command")?;
+                out.raw("</p>");
+            } else {
+                command_list(out, commands);
+            }
+            out.raw("\n</div>\n");
+        }
+        out.raw("</div>\n");
+        if let Some(example) = &session.example {
+            self::example(out, example)?;
+        }
+        out.raw("\n</section>");
+    }
+    out.raw("\n");
+    if let Some(notes) = &body.notes {
+        section_head(out, "notes", "heading_notes")?;
+        if notes.outdated {
+            out.raw("<p class=\"notice outdated-notice\" role=\"note\">");
+            out.html_of("outdated_notice")?;
+            out.raw(" <a href=\"");
+            out.esc(page.source_href.as_deref().unwrap_or_default());
+            out.raw("#notes\">");
+            out.html_of("source_link")?;
+            out.raw("</a></p>");
+        }
+        out.raw("\n<div class=\"prose notes\">");
+        out.raw(&notes.html);
+        out.raw("</div>\n</section>");
+    }
+    out.raw("\n");
+    section_head(out, "learn-more", "heading_learn_more")?;
+    out.raw("<ul class=\"learn-more\">\n");
+    for link in &body.learn_more {
+        out.raw("<li><a href=\"");
+        out.esc(&link.href);
+        out.raw("\">");
+        out.raw(&link.label.html);
+        out.raw("</a></li>\n");
+    }
+    for reference in &body.references {
+        out.raw("<li><a href=\"");
+        out.esc(&reference.url);
+        out.raw("\">");
+        out.esc(&reference.title);
+        out.raw("</a></li>\n");
+    }
+    out.raw("</ul>\n</section>\n</article>\n");
+    Ok(())
+}
+
+/// `<section aria-labelledby="id">` and its heading with an anchor link.
+fn section_head(out: &mut Out, id: &str, heading: &str) -> Result<(), Missing> {
+    out.tags(&[
+        "<section aria-labelledby=\"",
+        id,
+        "\">\n<h2 id=\"",
+        id,
+        "\">",
+    ]);
+    out.html_of(heading)?;
+    out.tags(&[" <a class=\"anchor\" href=\"#", id, "\" aria-label=\""]);
+    out.text_of("anchor_link")?;
+    out.raw("\">#</a></h2>\n");
+    Ok(())
+}
+
+/// The differences or the "which to use" list, with its section's end.
+fn list(out: &mut Out, class: &str, items: &[Text]) {
+    out.tags(&["<ul class=\"", class, "\">\n"]);
+    for item in items {
+        out.tags(&["<li>", &item.html, "</li>\n"]);
+    }
+    out.raw("</ul>\n</section>\n");
+}
+
+/// `m::command_list`.
+fn command_list(out: &mut Out, commands: &[CommandLink]) {
+    out.raw("<ul class=\"code-list\">\n");
+    for command in commands {
+        out.raw("<li><a href=\"");
+        out.esc(&command.href);
+        out.raw("\"><span class=\"code\">");
+        out.esc(&command.name);
+        out.raw("</span></a>");
+        if !command.roles.is_empty() {
+            out.raw(" <span class=\"name\">");
+            for (i, role) in command.roles.iter().enumerate() {
+                if i > 0 {
+                    out.raw("; ");
+                }
+                out.raw(&role.html);
+            }
+            out.raw("</span>");
+        }
+        out.tags(&[
+            "<span class=\"summary\">",
+            &command.summary.html,
+            "</span></li>\n",
+        ]);
+    }
+    out.raw("</ul>");
+}
+
+/// `m::example`.
+fn example(out: &mut Out, example: &ExampleView) -> Result<(), Missing> {
+    out.tags(&[
+        "<figure class=\"example\">\n<div class=\"diagram\">",
+        &example.svg,
+        "</div>\n<pre class=\"transcript\"><code>",
+    ]);
+    for line in &example.lines {
+        out.esc(&line.text);
+        if let Some(deviation) = line.deviation.as_deref().filter(|d| !d.is_empty()) {
+            out.raw("   ← ");
+            out.text_of("label_deviation")?;
+            out.raw(": ");
+            out.esc(deviation);
+        }
+        out.raw("\n");
+    }
+    out.raw("</code></pre>\n<figcaption>");
+    let server = example.server.as_deref().filter(|s| !s.is_empty());
+    if let Some(note) = &example.note {
+        out.tags(&["<div class=\"prose\">", &note.html, "</div>"]);
+    }
+    if let Some(server) = server {
+        out.raw("<p class=\"sub\">");
+        out.html_of("label_captured_from")?;
+        out.raw(" ");
+        out.esc(server);
+        out.raw("</p>");
+    }
+    if example.note.is_none() && server.is_none() {
+        out.html_of("label_transcript")?;
+    }
+    out.raw("</figcaption>\n</figure>");
+    Ok(())
+}

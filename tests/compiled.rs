@@ -1,0 +1,151 @@
+//! Comparison pages written without Tera (`src/render/compiled.rs`) are the
+//! bytes Tera makes from the same templates. Every comparison of the
+//! repository's site (commands, transcripts, pair notes, Korean) and of the
+//! `mini` fixture (three locales, outdated and fallen-back translations,
+//! then a partly translated locale, a base path and the live-reload script)
+//! is rendered both ways and compared. A site that edits `compare.html`,
+//! `base.html` or `macros.html` gets Tera, and sees its edit.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+use codecompare::render::{PageId, Renderer};
+
+fn load(root: &Path) -> Renderer {
+    match codecompare::build::load(root) {
+        Ok(loaded) => loaded.into_renderer(),
+        Err(problems) => panic!("{root:?} does not load: {problems:?}"),
+    }
+}
+
+/// Renders every comparison in every locale with and without `compiled.rs`;
+/// returns how many pages were compared.
+fn both_ways(renderer: &mut Renderer) -> usize {
+    assert!(renderer.compiled, "the built-in templates are compiled");
+    let pages: Vec<PageId> = renderer
+        .pages()
+        .into_iter()
+        .filter(|page| matches!(page, PageId::Compare(..)))
+        .collect();
+    let mut compared = 0;
+    for locale in renderer.config.locales.clone() {
+        for page in &pages {
+            renderer.compiled = true;
+            let written = renderer.render(&locale, page).unwrap();
+            renderer.compiled = false;
+            let tera = renderer.render(&locale, page).unwrap();
+            if written != tera {
+                let at = written
+                    .bytes()
+                    .zip(tera.bytes())
+                    .position(|(x, y)| x != y)
+                    .unwrap_or(written.len().min(tera.len()));
+                let around = |s: &str| {
+                    s[s.floor_char_boundary(at.saturating_sub(80))..]
+                        .chars()
+                        .take(160)
+                        .collect::<String>()
+                };
+                panic!(
+                    "{locale} {page:?} differs at byte {at}:\ncompiled: {}\ntera:     {}",
+                    around(&written),
+                    around(&tera)
+                );
+            }
+            compared += 1;
+        }
+    }
+    renderer.compiled = true;
+    compared
+}
+
+#[test]
+fn the_repository_comparisons_are_teras_bytes() {
+    let mut renderer = load(&repo());
+    let compared = both_ways(&mut renderer);
+    assert!(compared > 10_000, "only {compared} comparisons");
+}
+
+#[test]
+fn the_fixture_comparisons_are_teras_bytes_with_every_notice() {
+    let site = fixture("mini");
+    let root = site.path();
+    let mut renderer = load(root);
+    assert!(both_ways(&mut renderer) > 0);
+
+    // German translates the pair's notes and is reviewed; then the English
+    // of the notes and of 125 changes, so both are outdated.
+    let ftl = root.join("i18n/de/ftp.ftl");
+    let german = read(&ftl) + "ftp-pair-125-vs-426-notes = 125 beginnt eine Übertragung.\n";
+    std::fs::write(&ftl, german).unwrap();
+    let accept = codecompare(&["i18n", "accept", "--root", root.to_str().unwrap(), "de"]);
+    assert!(accept.status.success(), "{}", stderr(&accept));
+    for (file, from, to) in [
+        (
+            "pairs/125-vs-426.yaml",
+            "125 starts a transfer",
+            "125 begins a transfer",
+        ),
+        (
+            "125.yaml",
+            "the transfer is starting.",
+            "the transfer begins.",
+        ),
+    ] {
+        let yaml = root.join("content/ftp").join(file);
+        let english = read(&yaml);
+        assert!(english.contains(from), "{file}");
+        std::fs::write(&yaml, english.replace(from, to)).unwrap();
+    }
+
+    let config = root.join("site.toml");
+    let toml = read(&config).replace(
+        "https://mini.example.org",
+        "https://mini.example.org/docs/v1",
+    );
+    std::fs::write(&config, format!("{toml}\n[i18n]\npartial_threshold = 80\n")).unwrap();
+    let mut renderer = load(root);
+    renderer.live_reload = true;
+    let german: String = renderer
+        .pages()
+        .iter()
+        .filter(|page| matches!(page, PageId::Compare(..)))
+        .map(|page| renderer.render("de", page).unwrap())
+        .collect();
+    for shown in [
+        "partial-notice",
+        "outdated-notice\" role=\"note\">",
+        "href=\"/docs/v1/ftp/125-vs-426/#notes\"",
+        "/__livereload.js",
+        "href=\"/docs/v1/style.css\"",
+    ] {
+        assert!(german.contains(shown), "no {shown} on German comparisons");
+    }
+    assert!(both_ways(&mut renderer) > 0);
+}
+
+#[test]
+fn an_edited_comparison_template_is_rendered_by_tera() {
+    let site = fixture("mini");
+    let root = site.path();
+    let template = root.join("templates/compare.html");
+    let edited = read(&template).replace(
+        "<article class=\"compare\">",
+        "<article class=\"compare edited\">",
+    );
+    std::fs::write(&template, edited).unwrap();
+    let renderer = load(root);
+    assert!(!renderer.compiled);
+    let page = renderer
+        .pages()
+        .into_iter()
+        .find(|page| matches!(page, PageId::Compare(..)))
+        .unwrap();
+    let html = renderer.render("en", &page).unwrap();
+    assert!(
+        html.contains("<article class=\"compare edited\">"),
+        "{html}"
+    );
+}
