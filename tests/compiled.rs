@@ -1,10 +1,10 @@
-//! Comparison pages written without Tera (`src/render/compiled.rs`) are the
-//! bytes Tera makes from the same templates. Every comparison of the
+//! Comparison and code pages written without Tera (`src/render/compiled/`)
+//! are the bytes Tera makes from the same templates. Every such page of the
 //! repository's site (commands, transcripts, pair notes, Korean) and of the
 //! `mini` fixture (three locales, outdated and fallen-back translations,
 //! then a partly translated locale, a base path and the live-reload script)
 //! is rendered both ways and compared. A site that edits `compare.html`,
-//! `base.html` or `macros.html` gets Tera, and sees its edit.
+//! `code.html`, `base.html` or `macros.html` gets Tera, and sees its edit.
 
 mod common;
 use common::*;
@@ -20,14 +20,14 @@ fn load(root: &Path) -> Renderer {
     }
 }
 
-/// Renders every comparison in every locale with and without `compiled.rs`;
+/// Renders every comparison and code page in every locale with and without `compiled.rs`;
 /// returns how many pages were compared.
 fn both_ways(renderer: &mut Renderer) -> usize {
     assert!(renderer.compiled, "the built-in templates are compiled");
     let pages: Vec<PageId> = renderer
         .pages()
         .into_iter()
-        .filter(|page| matches!(page, PageId::Compare(..)))
+        .filter(|page| matches!(page, PageId::Compare(..) | PageId::Code(..)))
         .collect();
     let mut compared = 0;
     for locale in renderer.config.locales.clone() {

@@ -223,13 +223,16 @@ impl Renderer {
         locale: &'r str,
         page: &PageId,
     ) -> Result<Prepared<'r>, Diagnostic> {
-        if let PageId::Compare(pi, pair) = page
-            && self.compiled
-            && let Some(html) = pages::compiled_compare(self, locale, page, *pi, pair)?
-        {
-            return Ok(Prepared::Html(html));
+        let compiled = match page {
+            _ if !self.compiled => None,
+            PageId::Compare(pi, pair) => pages::compiled_compare(self, locale, page, *pi, pair)?,
+            PageId::Code(pi, ci) => pages::compiled_code(self, locale, page, *pi, *ci),
+            _ => None,
+        };
+        match compiled {
+            Some(html) => Ok(Prepared::Html(html)),
+            None => pages::context(self, locale, page).map(Prepared::Data),
         }
-        pages::context(self, locale, page).map(Prepared::Data)
     }
 
     /// Renders a prepared page at the end of `out`.

@@ -1,10 +1,12 @@
 //! `base.html` from `<!DOCTYPE html>` to the breadcrumbs.
 
 use super::{Missing, Out};
-use crate::render::context::{ComparePage, Page};
+use serde::Serialize;
+
+use crate::render::context::Page;
 
 /// `<head>` of `base.html`.
-pub(super) fn head(out: &mut Out, page: &Page<'_, ComparePage<'_>>) -> Result<(), Missing> {
+pub(super) fn head(out: &mut Out, page: &Page<'_, impl Serialize>) -> Result<(), Missing> {
     out.raw("<!DOCTYPE html>\n<html lang=\"");
     out.esc(page.lang);
     out.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -56,7 +58,7 @@ pub(super) fn head(out: &mut Out, page: &Page<'_, ComparePage<'_>>) -> Result<()
 }
 
 /// From `<body>` to the breadcrumbs, in `base.html`.
-pub(super) fn header(out: &mut Out, page: &Page<'_, ComparePage<'_>>) -> Result<(), Missing> {
+pub(super) fn header(out: &mut Out, page: &Page<'_, impl Serialize>) -> Result<(), Missing> {
     out.raw("<body>\n<a class=\"skip-link\" href=\"#main\">");
     out.html_of("skip_to_content")?;
     out.raw("</a>\n<header class=\"site-header\">\n  <div class=\"bar\">\n    <a class=\"brand\" href=\"");

@@ -1,9 +1,9 @@
-//! The content block of `compare.html`, and the macros it calls.
+//! The content block of `compare.html`.
 
+use super::macros::{command_list, example, heading, outdated};
 use super::{Missing, Out, Parts};
 use crate::i18n::Text;
 use crate::render::context::{ComparePage, Page};
-use crate::render::pages::command::{CommandLink, ExampleView};
 
 /// `compare.html`'s content block.
 pub(super) fn article(
@@ -52,8 +52,8 @@ pub(super) fn article(
             out.raw("\n</div>\n");
         }
         out.raw("</div>\n");
-        if let Some(example) = &session.example {
-            self::example(out, example)?;
+        if let Some(shown) = &session.example {
+            example(out, shown)?;
         }
         out.raw("\n</section>");
     }
@@ -61,13 +61,7 @@ pub(super) fn article(
     if let Some(notes) = &body.notes {
         section_head(out, "notes", "heading_notes")?;
         if notes.outdated {
-            out.raw("<p class=\"notice outdated-notice\" role=\"note\">");
-            out.html_of("outdated_notice")?;
-            out.raw(" <a href=\"");
-            out.esc(page.source_href.as_deref().unwrap_or_default());
-            out.raw("#notes\">");
-            out.html_of("source_link")?;
-            out.raw("</a></p>");
+            outdated(out, page.source_href.as_deref(), "#notes")?;
         }
         out.raw("\n<div class=\"prose notes\">");
         out.raw(&notes.html);
@@ -95,18 +89,11 @@ pub(super) fn article(
 }
 
 /// `<section aria-labelledby="id">` and its heading with an anchor link.
-fn section_head(out: &mut Out, id: &str, heading: &str) -> Result<(), Missing> {
-    out.tags(&[
-        "<section aria-labelledby=\"",
-        id,
-        "\">\n<h2 id=\"",
-        id,
-        "\">",
-    ]);
-    out.html_of(heading)?;
-    out.tags(&[" <a class=\"anchor\" href=\"#", id, "\" aria-label=\""]);
-    out.text_of("anchor_link")?;
-    out.raw("\">#</a></h2>\n");
+fn section_head(out: &mut Out, id: &str, label: &str) -> Result<(), Missing> {
+    out.tags(&["<section aria-labelledby=\"", id, "\">\n"]);
+    let label = &out.ui(label)?.html;
+    heading(out, "2", id, label)?;
+    out.raw("\n");
     Ok(())
 }
 
@@ -117,68 +104,4 @@ fn list(out: &mut Out, class: &str, items: &[Text]) {
         out.tags(&["<li>", &item.html, "</li>\n"]);
     }
     out.raw("</ul>\n</section>\n");
-}
-
-/// `m::command_list`.
-fn command_list(out: &mut Out, commands: &[CommandLink]) {
-    out.raw("<ul class=\"code-list\">\n");
-    for command in commands {
-        out.raw("<li><a href=\"");
-        out.esc(&command.href);
-        out.raw("\"><span class=\"code\">");
-        out.esc(&command.name);
-        out.raw("</span></a>");
-        if !command.roles.is_empty() {
-            out.raw(" <span class=\"name\">");
-            for (i, role) in command.roles.iter().enumerate() {
-                if i > 0 {
-                    out.raw("; ");
-                }
-                out.raw(&role.html);
-            }
-            out.raw("</span>");
-        }
-        out.tags(&[
-            "<span class=\"summary\">",
-            &command.summary.html,
-            "</span></li>\n",
-        ]);
-    }
-    out.raw("</ul>");
-}
-
-/// `m::example`.
-fn example(out: &mut Out, example: &ExampleView) -> Result<(), Missing> {
-    out.tags(&[
-        "<figure class=\"example\">\n<div class=\"diagram\">",
-        &example.svg,
-        "</div>\n<pre class=\"transcript\"><code>",
-    ]);
-    for line in &example.lines {
-        out.esc(&line.text);
-        if let Some(deviation) = line.deviation.as_deref().filter(|d| !d.is_empty()) {
-            out.raw("   ← ");
-            out.text_of("label_deviation")?;
-            out.raw(": ");
-            out.esc(deviation);
-        }
-        out.raw("\n");
-    }
-    out.raw("</code></pre>\n<figcaption>");
-    let server = example.server.as_deref().filter(|s| !s.is_empty());
-    if let Some(note) = &example.note {
-        out.tags(&["<div class=\"prose\">", &note.html, "</div>"]);
-    }
-    if let Some(server) = server {
-        out.raw("<p class=\"sub\">");
-        out.html_of("label_captured_from")?;
-        out.raw(" ");
-        out.esc(server);
-        out.raw("</p>");
-    }
-    if example.note.is_none() && server.is_none() {
-        out.html_of("label_transcript")?;
-    }
-    out.raw("</figcaption>\n</figure>");
-    Ok(())
 }

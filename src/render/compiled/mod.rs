@@ -22,9 +22,13 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 mod base;
+mod code;
 mod compare;
+mod macros;
 
-use super::context::{ComparePage, Page};
+use serde::Serialize;
+
+use super::context::{CodePage, ComparePage, Page};
 use crate::i18n::{Text, escape_html_into};
 
 const BUILT_IN: [(&str, &str); 3] = [
@@ -73,9 +77,23 @@ pub struct Parts<'a> {
 pub struct Missing;
 
 /// The page as `compare.html` would write it.
-pub fn write(page: &Page<'_, ComparePage<'_>>, parts: &Parts) -> Result<String, Missing> {
+pub fn compare(page: &Page<'_, ComparePage<'_>>, parts: &Parts) -> Result<String, Missing> {
+    base(page, 24 * 1024, |out| compare::article(out, page, parts))
+}
+
+/// The page as `code.html` would write it.
+pub fn code(page: &Page<'_, CodePage<'_>>) -> Result<String, Missing> {
+    base(page, 64 * 1024, |out| code::article(out, page))
+}
+
+/// `base.html` around a content block.
+fn base<T: Serialize>(
+    page: &Page<'_, T>,
+    capacity: usize,
+    content: impl FnOnce(&mut Out) -> Result<(), Missing>,
+) -> Result<String, Missing> {
     let mut out = Out {
-        html: String::with_capacity(24 * 1024),
+        html: String::with_capacity(capacity),
         ui: page.ui,
     };
     base::head(&mut out, page)?;
@@ -92,7 +110,7 @@ pub fn write(page: &Page<'_, ComparePage<'_>>, parts: &Parts) -> Result<String, 
         out.html_of("source_link")?;
         out.raw("</a></p>\n");
     }
-    compare::article(&mut out, page, parts)?;
+    content(&mut out)?;
     out.raw("\n</main>\n<footer class=\"site-footer\">\n  <p>");
     out.html_of("footer_text")?;
     out.raw("</p>\n</footer>\n</body>\n</html>\n");

@@ -117,3 +117,15 @@ fn associated(r: &Renderer, locale: &str, pi: usize, ci: usize) -> Option<Associ
         codes: links,
     })
 }
+
+/// A code page written by `render/compiled/` instead of Tera; `None` when a
+/// UI string it needs is missing (Tera then renders the page and reports it).
+pub fn compiled_code(
+    r: &Renderer,
+    locale: &str,
+    page: &PageId,
+    pi: usize,
+    ci: usize,
+) -> Option<String> {
+    crate::render::compiled::code(&code(r, locale, page, pi, ci)).ok()
+}

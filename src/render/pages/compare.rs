@@ -119,7 +119,7 @@ pub fn compiled_compare(
         badge_b: part(b, Part::Badge)?,
     };
     let page = compare(r, locale, page, pi, pair);
-    Ok(crate::render::compiled::write(&page, &parts).ok())
+    Ok(crate::render::compiled::compare(&page, &parts).ok())
 }
 
 /// The key-differences list: one sentence pattern per aspect, chosen by

@@ -4,6 +4,7 @@
 //! has its own file.
 
 mod code;
+pub use code::compiled_code;
 pub(super) mod command;
 mod compare;
 pub use compare::compiled_compare;

@@ -1,0 +1,164 @@
+//! The content block of `code.html`.
+
+use super::macros::{
+    class_badge, code_list, command_list, example, heading, outdated, picker, references,
+    standing_badge,
+};
+use super::{Missing, Out};
+use crate::render::context::{CodePage, Page};
+
+/// `code.html`'s content block.
+pub(super) fn article(out: &mut Out, page: &Page<'_, CodePage<'_>>) -> Result<(), Missing> {
+    let body = &page.page;
+    let c = body.code;
+    let source = page.source_href.as_deref();
+    out.raw("\n\n<article>\n<header class=\"page-head\">\n  <p class=\"badges\">");
+    let label = out.ui("label_class")?;
+    class_badge(out, &c.class, label);
+    if let Some(category) = &c.category {
+        out.raw(" <span class=\"badge category\"><span class=\"visually-hidden\">");
+        out.text_of("label_category")?;
+        out.raw(": </span>");
+        out.esc(&category.label);
+        out.tags(&[" · ", &category.name.html, "</span>"]);
+    }
+    if let Some(standing) = &c.standing {
+        out.raw(" ");
+        let label = out.ui("label_standing")?;
+        standing_badge(out, standing, label);
+    }
+    out.tags(&[
+        "</p>\n  <h1>",
+        &page.heading.html,
+        "</h1>\n  <p class=\"lead\">",
+    ]);
+    out.tags(&[&c.summary.html, "</p>\n  "]);
+    if c.name.outdated || c.summary.outdated {
+        outdated(out, source, "")?;
+    }
+    out.raw("\n</header>\n");
+    for (id, label, text) in [
+        ("description", "heading_description", &c.description),
+        ("seen-when", "heading_seen_when", &c.seen_when),
+        ("fix", "heading_fix", &c.fix),
+    ] {
+        let label = out.ui(label)?;
+        section_head(out, id, &label.html)?;
+        if text.outdated {
+            outdated(out, source, &format!("#{id}"))?;
+        }
+        out.tags(&[
+            "\n<div class=\"prose\">",
+            &text.html,
+            "</div>\n</section>\n",
+        ]);
+    }
+    if !body.returned_by.is_empty() {
+        let label = out.ui("heading_returned_by")?;
+        section_head(out, "returned-by", &label.html)?;
+        command_list(out, &body.returned_by);
+        out.raw("\n</section>");
+    }
+    out.raw("\n");
+    if !body.examples.is_empty() {
+        let label = out.ui("heading_examples")?;
+        section_head(out, "examples", &label.html)?;
+        for shown in &body.examples {
+            example(out, shown)?;
+            out.raw("\n");
+        }
+        out.raw("</section>");
+    }
+    out.raw("\n");
+    if let Some(associated) = &body.associated {
+        section_head(out, "associated", &associated.heading.html)?;
+        let label = out.ui("label_standing")?;
+        code_list(out, &associated.codes, label);
+        out.raw("\n</section>");
+    }
+    out.raw("\n");
+    also_in(out, body)?;
+    if !body.related.is_empty() {
+        let label = out.ui("heading_related")?;
+        section_head(out, "related", &label.html)?;
+        let label = out.ui("label_standing")?;
+        code_list(out, &body.related, label);
+        out.raw("\n</section>");
+    }
+    out.raw("\n");
+    comparisons(out, body)?;
+    if !c.references.is_empty() {
+        let label = out.ui("heading_references")?;
+        section_head(out, "references", &label.html)?;
+        references(out, &c.references);
+        out.raw("\n</section>");
+    }
+    out.raw("\n</article>\n");
+    Ok(())
+}
+
+/// `<section aria-labelledby="id">` and its heading; the template's line
+/// break after the heading.
+fn section_head(out: &mut Out, id: &str, label: &str) -> Result<(), Missing> {
+    out.tags(&["<section aria-labelledby=\"", id, "\">\n"]);
+    heading(out, "2", id, label)?;
+    out.raw("\n");
+    Ok(())
+}
+
+/// The same number in other protocols.
+fn also_in(out: &mut Out, body: &CodePage) -> Result<(), Missing> {
+    if body.also_in.is_empty() {
+        out.raw("\n");
+        return Ok(());
+    }
+    let label = out.ui("heading_also_in")?;
+    section_head(out, "also-in", &label.html)?;
+    out.raw("<ul class=\"code-list\">\n");
+    for entry in &body.also_in {
+        out.raw("<li><a href=\"");
+        out.esc(&entry.link.href);
+        out.raw("\"><span class=\"code\">");
+        out.esc(&entry.protocol);
+        out.raw(" ");
+        out.esc(&entry.link.code);
+        out.tags(&["</span> <span class=\"name\">", &entry.link.name.html]);
+        out.tags(&[
+            "</span></a><span class=\"summary\">",
+            &entry.link.summary.html,
+        ]);
+        out.raw("</span></li>\n");
+    }
+    out.raw("</ul>\n");
+    if let Some(number_page) = body.number_page.as_deref().filter(|p| !p.is_empty()) {
+        out.raw("<p><a href=\"");
+        out.esc(number_page);
+        out.raw("\">");
+        out.html_of("number_compare_all")?;
+        out.raw("</a></p>");
+    }
+    out.raw("\n</section>\n");
+    Ok(())
+}
+
+/// The picker and every comparison of the code.
+fn comparisons(out: &mut Out, body: &CodePage) -> Result<(), Missing> {
+    if body.comparisons.is_empty() {
+        out.raw("\n");
+        return Ok(());
+    }
+    let label = out.ui("heading_comparisons")?;
+    section_head(out, "comparisons", &label.html)?;
+    if let Some(shown) = &body.picker {
+        picker(out, shown)?;
+    }
+    out.raw("\n<ul class=\"compare-list\">\n");
+    for link in &body.comparisons {
+        out.raw("<li><a href=\"");
+        out.esc(&link.href);
+        out.tags(&["\">", &link.label.html, "</a> <span class=\"name\">"]);
+        out.tags(&[&link.name.html, "</span></li>\n"]);
+    }
+    out.raw("</ul>\n</section>\n");
+    Ok(())
+}
