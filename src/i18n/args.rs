@@ -67,7 +67,7 @@ pub fn format_simple(
     args: &[(&str, Arg)],
     pattern_fell_back: bool,
 ) -> Option<Option<String>> {
-    let mut out = String::new();
+    let mut out = String::with_capacity(256);
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => out.push_str(value),

@@ -8,8 +8,16 @@ use super::{FALLBACK_END, FALLBACK_START, NATIVE_END, NATIVE_START, Text};
 
 /// Turns a formatted sentence with language markers into plain text and
 /// HTML where every run of source-locale words is a `<span lang>`.
-pub(super) fn marked_to_text(value: &str, source_locale: &str, pattern_fell_back: bool) -> Text {
+pub(super) fn marked_to_text(value: String, source_locale: &str, pattern_fell_back: bool) -> Text {
     let is_marker = |c| matches!(c, FALLBACK_START | NATIVE_START | FALLBACK_END | NATIVE_END);
+    // Most sentences are in the page's language throughout: nothing to split.
+    if !pattern_fell_back && !value.contains(is_marker) {
+        return Text {
+            html: escape_html(&value),
+            text: value,
+            outdated: false,
+        };
+    }
     // Runs of (in the source locale?, text); a stack, as markers nest.
     let mut stack = vec![pattern_fell_back];
     let mut runs: Vec<(bool, std::borrow::Cow<str>)> = Vec::new();
@@ -90,14 +98,14 @@ mod tests {
 
     #[test]
     fn fallback_markers_become_lang_spans() {
-        let text = marked_to_text("A <b> \u{E000}Open\u{E001}", "en", false);
+        let text = marked_to_text("A <b> \u{E000}Open\u{E001}".into(), "en", false);
         assert_eq!(text.text, "A <b> Open");
         assert_eq!(text.html, "A &lt;b&gt; <span lang=\"en\">Open</span>");
     }
 
     #[test]
     fn in_a_fallen_back_pattern_only_english_is_marked() {
-        let text = marked_to_text("125 (\u{E002}연결 열림\u{E003}) is 1xx.", "en", true);
+        let text = marked_to_text("125 (\u{E002}연결 열림\u{E003}) is 1xx.".into(), "en", true);
         assert_eq!(text.text, "125 (연결 열림) is 1xx.");
         assert_eq!(
             text.html, "125 (연결 열림<span lang=\"en\">) is 1xx.</span>",

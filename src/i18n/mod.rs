@@ -227,14 +227,14 @@ impl Catalog {
         if !self.is_untranslated(locale, id)
             && let Some(value) = self.format(locale, id, args, false)
         {
-            return marked_to_text(&value, &self.source_locale, false);
+            return marked_to_text(value, &self.source_locale, false);
         }
         let fell_back = !self.is_source(locale);
         if fell_back {
             self.record_fallback(locale, id);
         }
         match self.format(&self.source_locale, id, args, fell_back) {
-            Some(value) => marked_to_text(&value, &self.source_locale, fell_back),
+            Some(value) => marked_to_text(value, &self.source_locale, fell_back),
             // Missing in the source locale too: show the id, as Fluent tools do.
             None => Text::native(id),
         }
