@@ -7,15 +7,19 @@
 //! pattern of text and variables whose values are all strings is written
 //! here directly, with the same result as Fluent (no isolation marks, no
 //! transform): its text elements in order, each variable's value, and an
-//! error, like Fluent's, when a variable is not given. Anything else
-//! (numbers, selectors, functions, terms, literals) goes through Fluent.
+//! error, like Fluent's, when a variable is not given. So are references to
+//! other messages and choices on `NUMBER_END($code)` with named variants
+//! (how Korean picks 은/는 and 와/과). Anything else (numbers, other
+//! selectors and functions, terms, literals) goes through Fluent; a test
+//! formats every message of the repository both ways.
 
 use std::borrow::Cow;
 
 use fluent_bundle::{FluentArgs, FluentValue};
-use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, VariantKey};
 
-use super::{FALLBACK_END, FALLBACK_START, NATIVE_END, NATIVE_START, Text};
+use super::spoken::number_end;
+use super::{Bundle, FALLBACK_END, FALLBACK_START, NATIVE_END, NATIVE_START, Text};
 
 /// A value given to a sentence pattern.
 pub enum Arg<'a> {
@@ -59,28 +63,110 @@ pub fn to_fluent<'a>(args: &'a [(&'a str, Arg<'a>)], pattern_fell_back: bool) ->
     fluent
 }
 
-/// `pattern` formatted without Fluent, if it is text and string variables
-/// only: `Some(None)` when a variable is missing (Fluent's error). As with
-/// `FluentArgs`, the last value given for a name counts.
+/// `pattern` formatted without Fluent, if it is text, string variables,
+/// references to other such messages, and choices on `NUMBER_END($code)`
+/// (Korean particles): `Some(None)` when a variable is missing (Fluent's
+/// error). As with `FluentArgs`, the last value given for a name counts.
 pub fn format_simple(
+    bundle: &Bundle,
     pattern: &Pattern<&str>,
     args: &[(&str, Arg)],
     pattern_fell_back: bool,
 ) -> Option<Option<String>> {
     let mut out = String::with_capacity(256);
-    for element in &pattern.elements {
-        match element {
-            PatternElement::TextElement { value } => out.push_str(value),
-            PatternElement::Placeable {
-                expression: Expression::Inline(InlineExpression::VariableReference { id }),
-            } => match args.iter().rev().find(|(name, _)| *name == id.name) {
-                Some((_, arg)) => out.push_str(&arg.text(pattern_fell_back)?),
-                None => return Some(None),
-            },
-            _ => return None,
+    let simple = Simple {
+        bundle,
+        args,
+        pattern_fell_back,
+    };
+    Some(simple.write(pattern, &mut out, 0)?.then_some(out))
+}
+
+struct Simple<'a> {
+    bundle: &'a Bundle,
+    args: &'a [(&'a str, Arg<'a>)],
+    pattern_fell_back: bool,
+}
+
+impl Simple<'_> {
+    /// Deeper references go to Fluent, which reports cycles.
+    const MAX_DEPTH: usize = 4;
+
+    /// Appends `pattern`: `Some(false)` when a variable is missing, `None`
+    /// when the pattern needs Fluent.
+    fn write(&self, pattern: &Pattern<&str>, out: &mut String, depth: usize) -> Option<bool> {
+        for element in &pattern.elements {
+            let expression = match element {
+                PatternElement::TextElement { value } => {
+                    out.push_str(value);
+                    continue;
+                }
+                PatternElement::Placeable { expression } => expression,
+            };
+            let written = match expression {
+                Expression::Inline(InlineExpression::VariableReference { id }) => {
+                    match self.arg(id.name) {
+                        Some(arg) => {
+                            out.push_str(&arg.text(self.pattern_fell_back)?);
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                Expression::Inline(InlineExpression::MessageReference {
+                    id,
+                    attribute: None,
+                }) if depth < Self::MAX_DEPTH => {
+                    let message = self.bundle.get_message(id.name)?.value()?;
+                    self.write(message, out, depth + 1)?
+                }
+                Expression::Select {
+                    selector: InlineExpression::FunctionReference { id, arguments },
+                    variants,
+                } if id.name == "NUMBER_END" && depth < Self::MAX_DEPTH => {
+                    let [InlineExpression::VariableReference { id: code }] =
+                        arguments.positional.as_slice()
+                    else {
+                        return None;
+                    };
+                    let Some(Arg::Str(code)) = self.arg(code.name) else {
+                        return None;
+                    };
+                    if !arguments.named.is_empty() {
+                        return None;
+                    }
+                    let spoken = number_end(code);
+                    // Number keys would need Fluent's plural rules.
+                    let named: Option<Vec<_>> = variants
+                        .iter()
+                        .map(|v| match v.key {
+                            VariantKey::Identifier { name } => Some((name, v)),
+                            VariantKey::NumberLiteral { .. } => None,
+                        })
+                        .collect();
+                    let chosen = named?
+                        .into_iter()
+                        .find(|(name, _)| *name == spoken)
+                        .map(|(_, v)| v)
+                        .or_else(|| variants.iter().find(|v| v.default))?;
+                    self.write(&chosen.value, out, depth + 1)?
+                }
+                _ => return None,
+            };
+            if !written {
+                return Some(false);
+            }
         }
+        Some(true)
     }
-    Some(Some(out))
+
+    fn arg(&self, name: &str) -> Option<&Arg<'_>> {
+        self.args
+            .iter()
+            .rev()
+            .find(|(given, _)| *given == name)
+            .map(|(_, arg)| arg)
+    }
 }
 
 #[cfg(test)]
@@ -110,7 +196,7 @@ mod tests {
     #[test]
     fn simple_patterns_format_as_fluent_does() {
         let (plain, fallback) = (Text::native("x < y"), Text::fallback("a & b", "en"));
-        let mut checked = 0;
+        let (mut checked, mut referencing) = (0, 0);
         let files = walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/i18n"));
         for file in files
             .into_iter()
@@ -121,6 +207,7 @@ mod tests {
             let resource = FluentResource::try_new(text).unwrap();
             let mut bundle = FluentBundle::new_concurrent(vec!["en".parse().unwrap()]);
             bundle.set_use_isolating(false);
+            crate::i18n::spoken::add_functions(&mut bundle);
             let ids: Vec<String> = resource
                 .entries()
                 .filter_map(|e| match e {
@@ -134,16 +221,20 @@ mod tests {
                     continue;
                 };
                 let names = variables(pattern);
-                for (i, fell_back) in [(0, false), (1, true), (2, false)] {
+                // Codes that end differently read aloud pick different
+                // Korean particles.
+                let codes = ["125", "150", "200", "421", "5.7.1", "v"];
+                let cases = codes.map(|code| (Some(code), false));
+                for (code, fell_back) in cases.into_iter().chain([(None, true), (None, false)]) {
                     let args: Vec<(&str, Arg)> = names
                         .iter()
-                        .map(|n| match i {
-                            0 => (*n, Arg::Str("v")),
-                            1 => (*n, Arg::Text(&plain)),
-                            _ => (*n, Arg::Text(&fallback)),
+                        .map(|n| match (code, fell_back) {
+                            (Some(code), _) => (*n, Arg::Str(code)),
+                            (None, true) => (*n, Arg::Text(&plain)),
+                            (None, false) => (*n, Arg::Text(&fallback)),
                         })
                         .collect();
-                    let Some(short) = format_simple(pattern, &args, fell_back) else {
+                    let Some(short) = format_simple(&bundle, pattern, &args, fell_back) else {
                         continue;
                     };
                     let mut errors = Vec::new();
@@ -151,6 +242,16 @@ mod tests {
                     let long = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
                     assert_eq!(short, errors.is_empty().then(|| long.into_owned()), "{id}");
                     checked += 1;
+                    referencing += usize::from(pattern.elements.iter().any(|e| {
+                        matches!(
+                            e,
+                            PatternElement::Placeable {
+                                expression: Expression::Inline(
+                                    InlineExpression::MessageReference { .. }
+                                ),
+                            }
+                        )
+                    }));
                 }
                 if let Some(first) = names.first() {
                     let missing: Vec<(&str, Arg)> = names
@@ -158,12 +259,16 @@ mod tests {
                         .filter(|n| *n != first)
                         .map(|n| (*n, Arg::Str("v")))
                         .collect();
-                    if let Some(short) = format_simple(pattern, &missing, false) {
+                    if let Some(short) = format_simple(&bundle, pattern, &missing, false) {
                         assert_eq!(short, None, "{id}: a missing variable is an error");
                     }
                 }
             }
         }
         assert!(checked > 300, "only {checked} patterns checked");
+        assert!(
+            referencing > 20,
+            "only {referencing} patterns with particles checked"
+        );
     }
 }

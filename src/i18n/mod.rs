@@ -295,7 +295,7 @@ impl Catalog {
     ) -> Option<String> {
         let bundle = self.bundles.get(locale)?;
         let pattern = bundle.get_message(id)?.value()?;
-        if let Some(value) = args::format_simple(pattern, args, fell_back) {
+        if let Some(value) = args::format_simple(bundle, pattern, args, fell_back) {
             return value;
         }
         let mut errors = Vec::new();
