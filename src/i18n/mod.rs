@@ -92,7 +92,8 @@ impl Text {
 
     /// Whether the HTML form carries a fallback `lang`.
     pub fn has_fallback(&self) -> bool {
-        self.html.contains(" lang=\"")
+        // Most values have no tag at all: one byte search rules them out.
+        self.html.as_bytes().contains(&b'<') && self.html.contains(" lang=\"")
     }
 }
 
