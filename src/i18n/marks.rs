@@ -12,7 +12,8 @@ pub(super) fn marked_to_text(value: String, source_locale: &str, pattern_fell_ba
     let is_marker = |c| matches!(c, FALLBACK_START | NATIVE_START | FALLBACK_END | NATIVE_END);
     // Most sentences are in the page's language throughout: nothing to split.
     // The markers are U+E000–U+E003, whose UTF-8 starts with 0xEE.
-    if !pattern_fell_back && !(value.as_bytes().contains(&0xEE) && value.contains(is_marker)) {
+    let marked = value.as_bytes().contains(&0xEE) && value.contains(is_marker);
+    if !pattern_fell_back && !marked {
         return Text {
             html: escape_html(&value),
             text: value,
@@ -79,7 +80,11 @@ pub fn escape_html_into(out: &mut String, text: &str) {
     // Most text has nothing to escape: a scan without early exit, which
     // the compiler vectorizes, then one copy.
     let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    if !text.as_bytes().iter().fold(false, |any, b| any | special(b)) {
+    if !text
+        .as_bytes()
+        .iter()
+        .fold(false, |any, b| any | special(b))
+    {
         out.push_str(text);
         return;
     }
