@@ -9,6 +9,7 @@ pub(super) mod command;
 mod compare;
 pub use compare::compiled_compare;
 mod home;
+mod json_ld;
 pub(super) mod number;
 mod protocol;
 
@@ -138,7 +139,8 @@ pub(super) fn wrap<'r, T: Serialize>(
             current: l == locale,
         })
         .collect();
-    let json_ld = json_ld(r, locale, page, &head);
+    let canonical = r.urls.absolute(locale, &route);
+    let json_ld = json_ld::json_ld(r, locale, page, &head, &canonical);
     let source_href =
         (locale != config.default_locale).then(|| r.urls.path(&config.default_locale, &route));
     let partial = partial(r, locale);
@@ -148,7 +150,7 @@ pub(super) fn wrap<'r, T: Serialize>(
         title: head.title,
         heading: head.heading,
         description: head.description,
-        canonical: r.urls.absolute(locale, &route),
+        canonical,
         alternates,
         switcher,
         breadcrumbs: head.crumbs,
@@ -178,93 +180,6 @@ pub(super) fn partial(r: &Renderer, locale: &str) -> Option<Text> {
                 &[("percent", Arg::Number(usize::from(reviewed.percent)))],
             )
         })
-}
-
-/// Structured data: the breadcrumb trail, and the article on content pages.
-/// Fields are declared in the order of their names, the order the JSON-LD
-/// had when it was built as a `serde_json::Value` (a sorted map).
-fn json_ld(r: &Renderer, locale: &str, page: &PageId, head: &Head) -> String {
-    #[derive(Serialize)]
-    struct Graph<'a> {
-        #[serde(rename = "@context")]
-        context: &'static str,
-        #[serde(rename = "@graph")]
-        graph: Vec<Node<'a>>,
-    }
-    #[derive(Serialize)]
-    #[serde(untagged)]
-    enum Node<'a> {
-        Breadcrumbs(Breadcrumbs<'a>),
-        Article(Article<'a>),
-    }
-    #[derive(Serialize)]
-    struct Breadcrumbs<'a> {
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        #[serde(rename = "itemListElement")]
-        items: Vec<Item<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Item<'a> {
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        item: String,
-        name: &'a str,
-        position: usize,
-    }
-    #[derive(Serialize)]
-    struct Article<'a> {
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        description: &'a str,
-        headline: &'a str,
-        #[serde(rename = "inLanguage")]
-        language: &'a str,
-        url: String,
-    }
-    let base = r.config.base_url.as_str();
-    let items = head
-        .crumbs
-        .iter()
-        .enumerate()
-        .map(|(i, crumb)| Item {
-            kind: "ListItem",
-            item: format!(
-                "{base}{}",
-                crumb
-                    .href
-                    .strip_prefix(r.config.base_path())
-                    .unwrap_or(&crumb.href)
-            ),
-            name: &crumb.label.text,
-            position: i + 1,
-        })
-        .collect();
-    let article = matches!(page, PageId::Code(..) | PageId::Compare(..)).then(|| Article {
-        kind: "TechArticle",
-        description: &head.description,
-        headline: &head.title,
-        language: locale,
-        url: r.urls.absolute(locale, &r.route(page)),
-    });
-    let mut nodes = vec![Node::Breadcrumbs(Breadcrumbs {
-        kind: "BreadcrumbList",
-        items,
-    })];
-    nodes.extend(article.map(Node::Article));
-    let graph = Graph {
-        context: "https://schema.org",
-        graph: nodes,
-    };
-    let json = serde_json::to_string(&graph).unwrap_or_default();
-    // Inside <script>, `</script` ends the element and `<!--` changes how it is
-    // parsed: no `<`, `>` or `&` reaches the HTML (JSON reads \u003c as `<`).
-    if !json.contains(['<', '>', '&']) {
-        return json;
-    }
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
