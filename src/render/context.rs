@@ -75,6 +75,13 @@ pub struct Link {
     pub href: String,
 }
 
+/// A link made of borrowed parts: serialized as `Link` is.
+#[derive(Serialize)]
+pub struct LinkTo<'a> {
+    pub label: &'a Text,
+    pub href: &'a str,
+}
+
 /// A comparison offered on a code page: "125 vs 426" and the other code's name.
 #[derive(Serialize)]
 pub struct CompareLink {
@@ -194,10 +201,10 @@ pub struct ComparePage<'a> {
     pub b: &'a LocalCode,
     pub intro: Text,
     pub differences: Vec<Text>,
-    pub which: Vec<Text>,
+    pub which: [&'a Text; 2],
     pub notes: Option<Text>,
-    pub learn_more: Vec<Link>,
-    pub references: Vec<Reference>,
+    pub learn_more: [LinkTo<'a>; 2],
+    pub references: Vec<&'a Reference>,
 }
 
 #[derive(Serialize)]

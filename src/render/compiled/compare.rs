@@ -32,7 +32,7 @@ pub(super) fn article(
     section_head(out, "differences", "heading_differences")?;
     list(out, "differences", &body.differences);
     section_head(out, "which", "heading_which")?;
-    list(out, "which", &body.which);
+    list(out, "which", body.which);
     if let Some(session) = &body.session {
         section_head(out, "in-session", "heading_in_session")?;
         out.raw("<div class=\"columns\">\n");
@@ -98,7 +98,7 @@ fn section_head(out: &mut Out, id: &str, label: &str) -> Result<(), Missing> {
 }
 
 /// The differences or the "which to use" list, with its section's end.
-fn list(out: &mut Out, class: &str, items: &[Text]) {
+fn list<'t>(out: &mut Out, class: &str, items: impl IntoIterator<Item = &'t Text>) {
     out.tags(&["<ul class=\"", class, "\">\n"]);
     for item in items {
         out.tags(&["<li>", &item.html, "</li>\n"]);

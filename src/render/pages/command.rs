@@ -9,9 +9,9 @@ use super::super::diagram;
 use super::super::localized::{plain_text, rich_text};
 use super::super::{PageId, Renderer};
 use super::{Head, code_link, crumb_home, wrap};
-use crate::content::Reference;
 use crate::content::commands::{Command, Role};
 use crate::content::examples::Example;
+use crate::content::{Code, Reference};
 use crate::i18n::{Arg, Text, ids};
 use crate::urls::Route;
 
@@ -158,26 +158,24 @@ pub fn pair_example(
     r: &Renderer,
     locale: &str,
     pi: usize,
-    a: &str,
-    b: &str,
+    slug: &str,
+    (a, b): (&Code, &Code),
 ) -> Option<ExampleView> {
     let protocol = &r.site.protocols[pi];
-    let slug = crate::content::pairs::Pair::new(a, b).slug();
     if let Some(first) = protocol
         .pair_examples
-        .get(&slug)
+        .get(slug)
         .and_then(|list| list.first())
     {
         return Some(example(r, locale, pi, &format!("pair-{slug}"), 1, first));
     }
     for (owner, other) in [(a, b), (b, a)] {
-        let code = protocol.code(owner)?;
-        for (i, e) in code.examples.iter().enumerate() {
+        for (i, e) in owner.examples.iter().enumerate() {
             if crate::content::examples::codes_in(&e.lines)
                 .iter()
-                .any(|c| c == other)
+                .any(|c| *c == other.code)
             {
-                return Some(example(r, locale, pi, owner, i + 1, e));
+                return Some(example(r, locale, pi, &owner.code, i + 1, e));
             }
         }
     }

@@ -12,11 +12,13 @@ pub(super) fn compare<'r>(
 ) -> Page<'r, ComparePage<'r>> {
     let p = &r.local(locale).protocols[pi];
     let source = &r.site.protocols[pi];
-    let (a, b) = match (p.code(&pair.a), p.code(&pair.b)) {
+    let (ia, ib) = match (p.position(&pair.a), p.position(&pair.b)) {
         (Some(a), Some(b)) => (a, b),
         // Pairs come from the protocol's own codes.
         _ => unreachable!("pair of unknown codes"),
     };
+    let (a, b) = (&p.codes[ia], &p.codes[ib]);
+    let slug = pair.slug();
     let args = pair_args(&p.name, a, b);
     let title = r.t(locale, "compare-title", &args);
     let head = Head {
@@ -33,26 +35,22 @@ pub(super) fn compare<'r>(
         ],
         og_type: "article",
     };
-    let notes = source.pair_notes.get(&pair.slug()).map(|notes| {
+    let notes = source.pair_notes.get(&slug).map(|notes| {
         let id = crate::i18n::ids::pair_notes(source, pair);
         super::super::localized::rich_text(
             r.catalog.content(locale, &id, notes),
             &r.catalog.source_locale,
         )
     });
-    let mut references: Vec<Reference> = a.references.clone();
-    references.extend(
-        b.references
-            .iter()
-            .filter(|x| !a.references.contains(x))
-            .cloned(),
-    );
+    let mut references: Vec<&Reference> = a.references.iter().collect();
+    references.extend(b.references.iter().filter(|x| !a.references.contains(x)));
     let session = {
         let (ra, rb) = (
             super::command::returned_by(r, locale, pi, &a.code),
             super::command::returned_by(r, locale, pi, &b.code),
         );
-        let example = super::command::pair_example(r, locale, pi, &a.code, &b.code);
+        let codes = (&source.codes[ia], &source.codes[ib]);
+        let example = super::command::pair_example(r, locale, pi, &slug, codes);
         (!ra.is_empty() || !rb.is_empty() || example.is_some()).then_some(Session {
             a: ra,
             b: rb,
@@ -66,15 +64,12 @@ pub(super) fn compare<'r>(
         b,
         intro: r.t(locale, "compare-intro", &args),
         differences: differences(r, locale, a, b),
-        which: [a, b].iter().map(|c| c.which.clone()).collect(),
+        which: [&a.which, &b.which],
         notes,
-        learn_more: [a, b]
-            .iter()
-            .map(|c| Link {
-                label: c.title.clone(),
-                href: c.url.clone(),
-            })
-            .collect(),
+        learn_more: [a, b].map(|c| LinkTo {
+            label: &c.title,
+            href: &c.url,
+        }),
         references,
     };
     wrap(r, locale, page, head, body)
