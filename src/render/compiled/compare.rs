@@ -72,7 +72,7 @@ pub(super) fn article(
     out.raw("<ul class=\"learn-more\">\n");
     for link in &body.learn_more {
         out.raw("<li><a href=\"");
-        out.esc(&link.href);
+        out.esc(link.href);
         out.raw("\">");
         out.raw(&link.label.html);
         out.raw("</a></li>\n");

@@ -171,10 +171,7 @@ pub fn pair_example(
     }
     for (owner, other) in [(a, b), (b, a)] {
         for (i, e) in owner.examples.iter().enumerate() {
-            if crate::content::examples::codes_in(&e.lines)
-                .iter()
-                .any(|c| *c == other.code)
-            {
+            if crate::content::examples::codes_in(&e.lines).contains(&other.code) {
                 return Some(example(r, locale, pi, &owner.code, i + 1, e));
             }
         }
