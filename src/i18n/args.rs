@@ -16,7 +16,9 @@
 use std::borrow::Cow;
 
 use fluent_bundle::{FluentArgs, FluentValue};
-use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, VariantKey};
+use fluent_syntax::ast::{
+    Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey,
+};
 
 use super::spoken::number_end;
 use super::{Bundle, FALLBACK_END, FALLBACK_START, NATIVE_END, NATIVE_START, Text};
@@ -137,17 +139,12 @@ impl Simple<'_> {
                     }
                     let spoken = number_end(code);
                     // Number keys would need Fluent's plural rules.
-                    let named: Option<Vec<_>> = variants
+                    if !variants.iter().all(|v| variant_name(v).is_some()) {
+                        return None;
+                    }
+                    let chosen = variants
                         .iter()
-                        .map(|v| match v.key {
-                            VariantKey::Identifier { name } => Some((name, v)),
-                            VariantKey::NumberLiteral { .. } => None,
-                        })
-                        .collect();
-                    let chosen = named?
-                        .into_iter()
-                        .find(|(name, _)| *name == spoken)
-                        .map(|(_, v)| v)
+                        .find(|v| variant_name(v) == Some(spoken))
                         .or_else(|| variants.iter().find(|v| v.default))?;
                     self.write(&chosen.value, out, depth + 1)?
                 }
@@ -166,6 +163,14 @@ impl Simple<'_> {
             .rev()
             .find(|(given, _)| *given == name)
             .map(|(_, arg)| arg)
+    }
+}
+
+/// A variant's key when it is a name (`[two]`).
+fn variant_name<'s>(variant: &Variant<&'s str>) -> Option<&'s str> {
+    match variant.key {
+        VariantKey::Identifier { name } => Some(name),
+        VariantKey::NumberLiteral { .. } => None,
     }
 }
 

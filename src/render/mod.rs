@@ -287,11 +287,12 @@ impl Renderer {
         &self.titles[locale]
     }
 
-    /// A message without variables, from the UI strings made once per locale.
-    fn plain(&self, locale: &str, id: &str) -> Text {
-        match self.ui(locale).get(&id.replace('-', "_")) {
+    /// A message without variables, from the UI strings made once per
+    /// locale: `key` is its name in templates (`nav_home` for `nav-home`).
+    fn plain(&self, locale: &str, key: &str) -> Text {
+        match self.ui(locale).get(key) {
             Some(text) => text.clone(),
-            None => self.t(locale, id, &[]),
+            None => self.t(locale, &key.replace('_', "-"), &[]),
         }
     }
 

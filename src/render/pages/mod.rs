@@ -134,7 +134,7 @@ pub(super) fn wrap<'r, T: Serialize>(
         .iter()
         .map(|l| SwitchLink {
             locale: l.clone(),
-            label: r.plain(l, "language-name").text,
+            label: r.plain(l, "language_name").text,
             href: r.urls.path(l, &route),
             current: l == locale,
         })
@@ -184,7 +184,7 @@ pub(super) fn partial(r: &Renderer, locale: &str) -> Option<Text> {
 
 pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
     Crumb {
-        label: r.plain(locale, "nav-home"),
+        label: r.plain(locale, "nav_home"),
         href: r.urls.path(locale, &Route::Home),
     }
 }
