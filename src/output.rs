@@ -186,7 +186,7 @@ impl Staging {
             }
         }
         let staged = self.dir.join(rel);
-        let stamp = write_file(&staged, contents, &self.target.join(rel))?;
+        let stamp = write_file(&staged, contents, (&self.target, rel))?;
         let entry = Entry::of(stamp, fingerprint);
         lock(&self.manifest)
             .entries

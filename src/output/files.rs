@@ -74,11 +74,16 @@ pub(super) fn same_bytes(anchor: &Anchor, rel: &Path, contents: &[u8]) -> Option
 }
 
 /// Writes `path`, creating its parents, and returns what the file system
-/// says of it (from the open file: no second path lookup); errors name `shown`.
-pub(super) fn write_file(path: &Path, contents: &[u8], shown: &Path) -> Result<Stamp, Diagnostic> {
+/// says of it (from the open file: no second path lookup); errors name
+/// `rel` in the output folder `target` (the path made only then).
+pub(super) fn write_file(
+    path: &Path,
+    contents: &[u8],
+    (target, rel): (&Path, &Path),
+) -> Result<Stamp, Diagnostic> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
-            .map_err(|err| io_error(shown, "create the folder of", &err))?;
+            .map_err(|err| io_error(&target.join(rel), "create the folder of", &err))?;
     }
     let written = match injected_failure() {
         Some(err) => Err(err),
@@ -87,7 +92,7 @@ pub(super) fn write_file(path: &Path, contents: &[u8], shown: &Path) -> Result<S
             file.metadata().map(|metadata| Stamp::from(&metadata))
         }),
     };
-    written.map_err(|err| io_error(shown, "write", &err))
+    written.map_err(|err| io_error(&target.join(rel), "write", &err))
 }
 
 /// The failure `FAIL_WRITES_AFTER` asks for, if this write is past the limit.
