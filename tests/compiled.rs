@@ -126,26 +126,44 @@ fn the_fixture_comparisons_are_teras_bytes_with_every_notice() {
     assert!(both_ways(&mut renderer) > 0);
 }
 
+/// Each compiled template edited in turn: Tera renders, and the edit shows
+/// on a comparison and on a code page.
 #[test]
-fn an_edited_comparison_template_is_rendered_by_tera() {
-    let site = fixture("mini");
-    let root = site.path();
-    let template = root.join("templates/compare.html");
-    let edited = read(&template).replace(
-        "<article class=\"compare\">",
-        "<article class=\"compare edited\">",
-    );
-    std::fs::write(&template, edited).unwrap();
-    let renderer = load(root);
-    assert!(!renderer.compiled);
-    let page = renderer
-        .pages()
-        .into_iter()
-        .find(|page| matches!(page, PageId::Compare(..)))
-        .unwrap();
-    let html = renderer.render("en", &page).unwrap();
-    assert!(
-        html.contains("<article class=\"compare edited\">"),
-        "{html}"
-    );
+fn an_edited_template_is_rendered_by_tera() {
+    for (template, from, to) in [
+        (
+            "compare.html",
+            "<article class=\"compare\">",
+            "<article class=\"compare edited\">",
+        ),
+        ("code.html", "<article>", "<article class=\"edited\">"),
+        (
+            "base.html",
+            "<main id=\"main\">",
+            "<main id=\"main\" class=\"edited\">",
+        ),
+        (
+            "macros.html",
+            "<ul class=\"code-list\">",
+            "<ul class=\"code-list edited\">",
+        ),
+    ] {
+        let site = fixture("mini");
+        let root = site.path();
+        let path = root.join("templates").join(template);
+        let source = read(&path);
+        assert!(source.contains(from), "{template}");
+        std::fs::write(&path, source.replacen(from, to, 1)).unwrap();
+        let renderer = load(root);
+        assert!(!renderer.compiled, "{template} edited");
+        let page = |kind: fn(&PageId) -> bool| {
+            let page = renderer.pages().into_iter().find(kind).unwrap();
+            renderer.render("en", &page).unwrap()
+        };
+        let shown = match template {
+            "compare.html" => page(|p| matches!(p, PageId::Compare(..))),
+            _ => page(|p| matches!(p, PageId::Code(..))),
+        };
+        assert!(shown.contains("edited"), "{template}: {shown}");
+    }
 }

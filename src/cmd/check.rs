@@ -23,12 +23,7 @@ pub fn execute(args: CheckArgs, color: Color) -> ExitCode {
             let warnings = codecompare::diag::Diagnostics(renderer.site.warnings.clone());
             format::print(root, &warnings, args.format, color);
             let codes: usize = renderer.site.protocols.iter().map(|p| p.codes.len()).sum();
-            let pairs: usize = renderer
-                .site
-                .protocols
-                .iter()
-                .map(|p| p.pairs().len())
-                .sum();
+            let pairs: usize = renderer.site.protocols.iter().map(|p| p.pair_count()).sum();
             let line = format!(
                 "OK: {} protocols, {codes} codes, {pairs} comparisons, {} locales",
                 renderer.site.protocols.len(),

@@ -135,6 +135,12 @@ impl Protocol {
         pairs::pairs(&self.codes, self.pair_policy)
     }
 
+    /// How many comparisons `pairs` lists, without listing them (the home
+    /// page says it on every request `serve` answers).
+    pub fn pair_count(&self) -> usize {
+        pairs::count(&self.codes, self.pair_policy)
+    }
+
     /// The commands whose table lists `code`, with its roles there.
     pub fn commands_of(&self, code: &str) -> Vec<(&commands::Command, Vec<commands::Role>)> {
         self.commands

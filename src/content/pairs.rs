@@ -106,6 +106,20 @@ pub fn pairs(codes: &[Code], policy: PairPolicy) -> Vec<Pair> {
     out
 }
 
+/// How many pairs `pairs` makes.
+pub fn count(codes: &[Code], policy: PairPolicy) -> usize {
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            codes[i + 1..]
+                .iter()
+                .filter(|y| allowed(policy, x, y))
+                .count()
+        })
+        .sum()
+}
+
 /// The pairs that contain `code`, ordered by the other code.
 pub fn pairs_with(codes: &[Code], code: &Code, policy: PairPolicy) -> Vec<Pair> {
     codes
@@ -162,6 +176,9 @@ mod tests {
         assert_eq!(pairs(&codes, PairPolicy::All).len(), 10);
         assert_eq!(pairs(&codes, PairPolicy::SameClass).len(), 1);
         assert_eq!(pairs(&codes, PairPolicy::None).len(), 0);
+        for policy in [PairPolicy::All, PairPolicy::SameClass, PairPolicy::None] {
+            assert_eq!(count(&codes, policy), pairs(&codes, policy).len());
+        }
         let with = pairs_with(&codes, &codes[2], PairPolicy::All);
         let slugs: Vec<String> = with.iter().map(Pair::slug).collect();
         assert_eq!(

@@ -31,8 +31,9 @@ use serde::Serialize;
 use super::context::{CodePage, ComparePage, Page};
 use crate::i18n::{Text, escape_html_into};
 
-const BUILT_IN: [(&str, &str); 3] = [
+const BUILT_IN: [(&str, &str); 4] = [
     ("base.html", include_str!("../../../templates/base.html")),
+    ("code.html", include_str!("../../../templates/code.html")),
     (
         "compare.html",
         include_str!("../../../templates/compare.html"),
@@ -43,8 +44,8 @@ const BUILT_IN: [(&str, &str); 3] = [
     ),
 ];
 
-/// Whether `tera` holds the built-in base, comparison and macro templates,
-/// so that `write` makes what Tera would.
+/// Whether `tera` holds the built-in base, code, comparison and macro
+/// templates, so that `compare` and `code` make what Tera would.
 pub fn built_in(tera: &tera::Tera) -> bool {
     static PARSED: OnceLock<Vec<tera::Template>> = OnceLock::new();
     let parsed = PARSED.get_or_init(|| {

@@ -18,7 +18,7 @@ pub(super) fn home<'r>(r: &'r Renderer, locale: &'r str, page: &PageId) -> Page<
                 "protocol-counts",
                 &[
                     ("codes", Arg::Number(p.codes.len())),
-                    ("comparisons", Arg::Number(source.pairs().len())),
+                    ("comparisons", Arg::Number(source.pair_count())),
                 ],
             ),
         })
