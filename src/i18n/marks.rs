@@ -18,6 +18,7 @@ pub(super) fn marked_to_text(value: String, source_locale: &str, pattern_fell_ba
             html: escape_html(&value),
             text: value,
             outdated: false,
+            fell_back: false,
         };
     }
     // Runs of (in the source locale?, text); a stack, as markers nest.
@@ -48,10 +49,12 @@ pub(super) fn marked_to_text(value: String, source_locale: &str, pattern_fell_ba
     push(stack.last().copied().unwrap_or(false), &value[start..]);
     let mut text = String::with_capacity(value.len());
     let mut html = String::with_capacity(value.len() + 16);
+    let mut fell_back = false;
     for (english, run) in &runs {
         text.push_str(run);
         // Digits, spaces and punctuation belong to no language.
         if *english && run.chars().any(char::is_alphabetic) {
+            fell_back = true;
             html.push_str("<span lang=\"");
             html.push_str(source_locale);
             html.push_str("\">");
@@ -65,6 +68,7 @@ pub(super) fn marked_to_text(value: String, source_locale: &str, pattern_fell_ba
         text,
         html,
         outdated: false,
+        fell_back,
     }
 }
 
@@ -114,6 +118,12 @@ mod tests {
         let text = marked_to_text("A <b> \u{E000}Open\u{E001}".into(), "en", false);
         assert_eq!(text.text, "A <b> Open");
         assert_eq!(text.html, "A &lt;b&gt; <span lang=\"en\">Open</span>");
+        assert!(text.fell_back);
+        assert!(!marked_to_text("125 (연결 열림)".into(), "en", false).fell_back);
+        assert!(
+            !marked_to_text("\u{E000}125\u{E001}".into(), "en", false).fell_back,
+            "digits only"
+        );
     }
 
     #[test]

@@ -69,6 +69,10 @@ pub struct Text {
     pub html: String,
     /// A translation whose English has changed since it was reviewed.
     pub outdated: bool,
+    /// The HTML carries a fallback `lang` (known where the text is made, so
+    /// sentence patterns need not search the HTML for it).
+    #[serde(skip)]
+    pub fell_back: bool,
 }
 
 impl Text {
@@ -78,6 +82,7 @@ impl Text {
             text: text.to_string(),
             html: escape_html(text),
             outdated: false,
+            fell_back: false,
         }
     }
 
@@ -87,13 +92,13 @@ impl Text {
             text: text.to_string(),
             html: format!("<span lang=\"{lang}\">{}</span>", escape_html(text)),
             outdated: false,
+            fell_back: true,
         }
     }
 
     /// Whether the HTML form carries a fallback `lang`.
     pub fn has_fallback(&self) -> bool {
-        // Most values have no tag at all: one byte search rules them out.
-        self.html.as_bytes().contains(&b'<') && self.html.contains(" lang=\"")
+        self.fell_back
     }
 }
 

@@ -265,5 +265,6 @@ pub fn rich_text(lookup: Lookup, source_locale: &str) -> Text {
             html
         },
         outdated: lookup.outdated,
+        fell_back: lookup.fell_back,
     }
 }
