@@ -116,9 +116,8 @@ fn also_in(out: &mut Out, body: &CodePage) -> Result<(), Missing> {
     section_head(out, "also-in", &label.html)?;
     out.raw("<ul class=\"code-list\">\n");
     for entry in &body.also_in {
-        out.raw("<li><a href=\"");
-        out.esc(&entry.link.href);
-        out.raw("\"><span class=\"code\">");
+        out.a_href("<li>", &entry.link.href);
+        out.raw("<span class=\"code\">");
         out.esc(&entry.protocol);
         out.raw(" ");
         out.esc(&entry.link.code);
@@ -131,9 +130,7 @@ fn also_in(out: &mut Out, body: &CodePage) -> Result<(), Missing> {
     }
     out.raw("</ul>\n");
     if let Some(number_page) = body.number_page.as_deref().filter(|p| !p.is_empty()) {
-        out.raw("<p><a href=\"");
-        out.esc(number_page);
-        out.raw("\">");
+        out.a_href("<p>", number_page);
         out.html_of("number_compare_all")?;
         out.raw("</a></p>");
     }
@@ -154,9 +151,8 @@ fn comparisons(out: &mut Out, body: &CodePage) -> Result<(), Missing> {
     }
     out.raw("\n<ul class=\"compare-list\">\n");
     for link in &body.comparisons {
-        out.raw("<li><a href=\"");
-        out.esc(&link.href);
-        out.tags(&["\">", &link.label.html, "</a> <span class=\"name\">"]);
+        out.a_href("<li>", &link.href);
+        out.tags(&[&link.label.html, "</a> <span class=\"name\">"]);
         out.tags(&[&link.name.html, "</span></li>\n"]);
     }
     out.raw("</ul>\n</section>\n");

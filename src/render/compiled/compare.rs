@@ -1,6 +1,6 @@
 //! The content block of `compare.html`.
 
-use super::macros::{command_list, example, heading, outdated};
+use super::macros::{command_list, example, heading, outdated, reference_items};
 use super::{Missing, Out, Parts};
 use crate::i18n::Text;
 use crate::render::context::{ComparePage, Page};
@@ -71,19 +71,10 @@ pub(super) fn article(
     section_head(out, "learn-more", "heading_learn_more")?;
     out.raw("<ul class=\"learn-more\">\n");
     for link in &body.learn_more {
-        out.raw("<li><a href=\"");
-        out.esc(link.href);
-        out.raw("\">");
-        out.raw(&link.label.html);
-        out.raw("</a></li>\n");
+        out.a_href("<li>", link.href);
+        out.tags(&[&link.label.html, "</a></li>\n"]);
     }
-    for reference in &body.references {
-        out.raw("<li><a href=\"");
-        out.esc(&reference.url);
-        out.raw("\">");
-        out.esc(&reference.title);
-        out.raw("</a></li>\n");
-    }
+    reference_items(out, body.references.iter().copied());
     out.raw("</ul>\n</section>\n</article>\n");
     Ok(())
 }

@@ -61,9 +61,8 @@ pub(super) fn standing_badge(out: &mut Out, standing: &StandingBadge, label: &Te
 pub(super) fn code_list(out: &mut Out, codes: &[CodeLink], label: &Text) {
     out.raw("<ul class=\"code-list\">\n");
     for code in codes {
-        out.raw("<li><a href=\"");
-        out.esc(&code.href);
-        out.raw("\"><span class=\"code\">");
+        out.a_href("<li>", &code.href);
+        out.raw("<span class=\"code\">");
         out.esc(&code.code);
         out.tags(&[
             "</span> <span class=\"name\">",
@@ -139,25 +138,27 @@ fn options(out: &mut Out, picker: &Picker, selected: &str, by_category: bool) {
 }
 
 /// `m::references`.
-pub(super) fn references(out: &mut Out, list: &[Reference]) {
+pub(super) fn references<'r>(out: &mut Out, list: impl IntoIterator<Item = &'r Reference>) {
     out.raw("<ul class=\"references\">\n");
+    reference_items(out, list);
+    out.raw("</ul>");
+}
+
+/// One `<li>` per reference: its title linking its URL.
+pub(super) fn reference_items<'r>(out: &mut Out, list: impl IntoIterator<Item = &'r Reference>) {
     for reference in list {
-        out.raw("<li><a href=\"");
-        out.esc(&reference.url);
-        out.raw("\">");
+        out.a_href("<li>", &reference.url);
         out.esc(&reference.title);
         out.raw("</a></li>\n");
     }
-    out.raw("</ul>");
 }
 
 /// `m::command_list`.
 pub(super) fn command_list(out: &mut Out, commands: &[CommandLink]) {
     out.raw("<ul class=\"code-list\">\n");
     for command in commands {
-        out.raw("<li><a href=\"");
-        out.esc(&command.href);
-        out.raw("\"><span class=\"code\">");
+        out.a_href("<li>", &command.href);
+        out.raw("<span class=\"code\">");
         out.esc(&command.name);
         out.raw("</span></a>");
         if !command.roles.is_empty() {

@@ -150,6 +150,13 @@ impl<'a> Out<'a> {
         Ok(())
     }
 
+    /// `before`, then an opening `<a href="…">` with `href` escaped.
+    fn a_href(&mut self, before: &str, href: &str) {
+        self.tags(&[before, "<a href=\""]);
+        self.esc(href);
+        self.raw("\">");
+    }
+
     /// Several pieces of HTML in a row.
     fn tags(&mut self, parts: &[&str]) {
         for part in parts {
