@@ -66,6 +66,17 @@ fn string(json: &mut String, text: &str) {
 /// A JSON string's characters, escaped.
 fn string_body(json: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    // As in `escape_html_into`: most strings need nothing, found by a scan
+    // without early exit, then copied whole.
+    let special = |b: &u8| *b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&');
+    if !text
+        .as_bytes()
+        .iter()
+        .fold(false, |any, b| any | special(b))
+    {
+        json.push_str(text);
+        return;
+    }
     let mut last = 0;
     for (i, byte) in text.bytes().enumerate() {
         let escape: &str = match byte {
