@@ -1,17 +1,18 @@
-//! Comparison pages written without Tera, when the templates are the built-in
-//! ones.
+//! Comparison and code pages written without Tera, when the templates are
+//! the built-in ones.
 //!
 //! Nine pages in ten are comparisons, and most of a comparison's CPU went to
 //! Tera: its data serialized into JSON values, then every dotted name looked
 //! up in them (the profile in `bench/README.md`). When the site's
-//! `base.html`, `compare.html` and `macros.html` parse to the same syntax
-//! trees as the copies built into this program, `write` produces the bytes
-//! those templates would, straight from the typed page; a site that changes
-//! any of the three gets Tera as before. The columns and badges stay Tera
-//! fragments (`fragments.rs`, once per code), so their templates can change
-//! freely. `tests/compiled.rs` renders every comparison of real sites both
-//! ways and compares the bytes: a change to one of the three templates must
-//! be mirrored here, and that test fails until it is.
+//! `base.html`, `compare.html`, `code.html` and `macros.html` parse to the
+//! same syntax trees as the copies built into this program, `compare` and
+//! `code` produce the bytes those templates would, straight from the typed
+//! page; a site that changes any of the four gets Tera as before. The
+//! columns and badges of comparisons stay Tera fragments (`fragments.rs`,
+//! once per code), so their templates can change freely.
+//! `tests/compiled.rs` renders every comparison and code page of real sites
+//! both ways and compares the bytes: a change to one of the four templates
+//! must be mirrored here, and that test fails until it is.
 //!
 //! Tera's rules this follows: values are escaped with the site's escape
 //! function unless the template says `safe`; a missing value is an error
