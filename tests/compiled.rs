@@ -20,7 +20,7 @@ fn load(root: &Path) -> Renderer {
     }
 }
 
-/// Renders every comparison and code page in every locale with and without `compiled.rs`;
+/// Renders every comparison and code page in every locale with and without `render/compiled/`;
 /// returns how many pages were compared.
 fn both_ways(renderer: &mut Renderer) -> usize {
     assert!(renderer.compiled, "the built-in templates are compiled");
