@@ -78,33 +78,41 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped; the
-/// stretches between them are copied whole.
+/// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped.
 pub fn escape_html_into(out: &mut String, text: &str) {
-    // Most text has nothing to escape: a scan without early exit, which
-    // the compiler vectorizes, then one copy.
-    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    if !text
-        .as_bytes()
-        .iter()
-        .fold(false, |any, b| any | special(b))
-    {
+    let special = |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    escape_bytes_into(out, text, special, |out, byte| {
+        out.push_str(match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        })
+    });
+}
+
+/// Appends `text` to `out`, each byte `special` picks (ASCII only) written
+/// by `write`, the stretches between them copied whole. Most text has
+/// nothing to escape: that is found by a scan without early exit, which
+/// the compiler vectorizes, and the text is then copied at once.
+pub fn escape_bytes_into(
+    out: &mut String,
+    text: &str,
+    special: impl Fn(u8) -> bool,
+    write: impl Fn(&mut String, u8),
+) {
+    if !text.bytes().fold(false, |any, b| any | special(b)) {
         out.push_str(text);
         return;
     }
     let mut last = 0;
     for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[last..i]);
-        out.push_str(entity);
-        last = i + 1;
+        if special(byte) {
+            out.push_str(&text[last..i]);
+            write(out, byte);
+            last = i + 1;
+        }
     }
     out.push_str(&text[last..]);
 }

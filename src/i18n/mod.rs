@@ -29,7 +29,7 @@ mod marks;
 pub(crate) use load::error_offset;
 pub use load::{locale_files, parse_ftl};
 use marks::marked_to_text;
-pub use marks::{escape_html, escape_html_into};
+pub use marks::{escape_bytes_into, escape_html, escape_html_into};
 pub mod ids;
 mod numbers;
 pub mod review;

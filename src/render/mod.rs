@@ -50,8 +50,8 @@ pub enum PageId {
     NotFound,
 }
 
-/// A page's data, made but not yet rendered by Tera, or a comparison
-/// already written (`compiled/`).
+/// A page's data, made but not yet rendered by Tera, or a comparison or
+/// code page already written (`compiled/`).
 pub enum Prepared<'r> {
     Data(lend::PageData<'r>),
     Html(String),
@@ -86,8 +86,8 @@ pub struct Renderer {
     titles: BTreeMap<String, Text>,
     /// Set by `serve`: pages get the live-reload script.
     pub live_reload: bool,
-    /// Comparisons are written by `compiled/`: set when the loaded
-    /// templates are the built-in ones; tests turn it off to compare.
+    /// Comparisons and code pages are written by `compiled/`: set when the
+    /// loaded templates are the built-in ones; tests turn it off to compare.
     pub compiled: bool,
     /// Per locale: the UI strings, and every code by protocol and position,
     /// as template values made once (`lend.rs`).

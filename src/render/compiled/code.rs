@@ -1,8 +1,8 @@
 //! The content block of `code.html`.
 
 use super::macros::{
-    class_badge, code_list, command_list, example, heading, outdated, picker, references,
-    standing_badge,
+    class_badge, code_list, command_list, example, outdated, picker, references, section_head,
+    standing_badge, ui_section_head,
 };
 use super::{Missing, Out};
 use crate::render::context::{CodePage, Page};
@@ -42,8 +42,7 @@ pub(super) fn article(out: &mut Out, page: &Page<'_, CodePage<'_>>) -> Result<()
         ("seen-when", "heading_seen_when", &c.seen_when),
         ("fix", "heading_fix", &c.fix),
     ] {
-        let label = out.ui(label)?;
-        section_head(out, id, &label.html)?;
+        ui_section_head(out, id, label)?;
         if text.outdated {
             outdated(out, source, &format!("#{id}"))?;
         }
@@ -54,15 +53,13 @@ pub(super) fn article(out: &mut Out, page: &Page<'_, CodePage<'_>>) -> Result<()
         ]);
     }
     if !body.returned_by.is_empty() {
-        let label = out.ui("heading_returned_by")?;
-        section_head(out, "returned-by", &label.html)?;
+        ui_section_head(out, "returned-by", "heading_returned_by")?;
         command_list(out, &body.returned_by);
         out.raw("\n</section>");
     }
     out.raw("\n");
     if !body.examples.is_empty() {
-        let label = out.ui("heading_examples")?;
-        section_head(out, "examples", &label.html)?;
+        ui_section_head(out, "examples", "heading_examples")?;
         for shown in &body.examples {
             example(out, shown)?;
             out.raw("\n");
@@ -79,8 +76,7 @@ pub(super) fn article(out: &mut Out, page: &Page<'_, CodePage<'_>>) -> Result<()
     out.raw("\n");
     also_in(out, body)?;
     if !body.related.is_empty() {
-        let label = out.ui("heading_related")?;
-        section_head(out, "related", &label.html)?;
+        ui_section_head(out, "related", "heading_related")?;
         let label = out.ui("label_standing")?;
         code_list(out, &body.related, label);
         out.raw("\n</section>");
@@ -88,21 +84,11 @@ pub(super) fn article(out: &mut Out, page: &Page<'_, CodePage<'_>>) -> Result<()
     out.raw("\n");
     comparisons(out, body)?;
     if !c.references.is_empty() {
-        let label = out.ui("heading_references")?;
-        section_head(out, "references", &label.html)?;
+        ui_section_head(out, "references", "heading_references")?;
         references(out, &c.references);
         out.raw("\n</section>");
     }
     out.raw("\n</article>\n");
-    Ok(())
-}
-
-/// `<section aria-labelledby="id">` and its heading; the template's line
-/// break after the heading.
-fn section_head(out: &mut Out, id: &str, label: &str) -> Result<(), Missing> {
-    out.tags(&["<section aria-labelledby=\"", id, "\">\n"]);
-    heading(out, "2", id, label)?;
-    out.raw("\n");
     Ok(())
 }
 
@@ -112,8 +98,7 @@ fn also_in(out: &mut Out, body: &CodePage) -> Result<(), Missing> {
         out.raw("\n");
         return Ok(());
     }
-    let label = out.ui("heading_also_in")?;
-    section_head(out, "also-in", &label.html)?;
+    ui_section_head(out, "also-in", "heading_also_in")?;
     out.raw("<ul class=\"code-list\">\n");
     for entry in &body.also_in {
         out.a_href("<li>", &entry.link.href);
@@ -144,8 +129,7 @@ fn comparisons(out: &mut Out, body: &CodePage) -> Result<(), Missing> {
         out.raw("\n");
         return Ok(());
     }
-    let label = out.ui("heading_comparisons")?;
-    section_head(out, "comparisons", &label.html)?;
+    ui_section_head(out, "comparisons", "heading_comparisons")?;
     if let Some(shown) = &body.picker {
         picker(out, shown)?;
     }

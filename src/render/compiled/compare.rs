@@ -1,6 +1,6 @@
 //! The content block of `compare.html`.
 
-use super::macros::{command_list, example, heading, outdated, reference_items};
+use super::macros::{command_list, example, outdated, reference_items, ui_section_head};
 use super::{Missing, Out, Parts};
 use crate::i18n::Text;
 use crate::render::context::{ComparePage, Page};
@@ -29,12 +29,12 @@ pub(super) fn article(
         parts.column_b,
         "\n\n</div>\n",
     ]);
-    section_head(out, "differences", "heading_differences")?;
+    ui_section_head(out, "differences", "heading_differences")?;
     list(out, "differences", &body.differences);
-    section_head(out, "which", "heading_which")?;
+    ui_section_head(out, "which", "heading_which")?;
     list(out, "which", body.which);
     if let Some(session) = &body.session {
-        section_head(out, "in-session", "heading_in_session")?;
+        ui_section_head(out, "in-session", "heading_in_session")?;
         out.raw("<div class=\"columns\">\n");
         for (code, commands) in [(body.a, &session.a), (body.b, &session.b)] {
             out.raw("<div class=\"column\">\n<h3>");
@@ -59,7 +59,7 @@ pub(super) fn article(
     }
     out.raw("\n");
     if let Some(notes) = &body.notes {
-        section_head(out, "notes", "heading_notes")?;
+        ui_section_head(out, "notes", "heading_notes")?;
         if notes.outdated {
             outdated(out, page.source_href.as_deref(), "#notes")?;
         }
@@ -68,7 +68,7 @@ pub(super) fn article(
         out.raw("</div>\n</section>");
     }
     out.raw("\n");
-    section_head(out, "learn-more", "heading_learn_more")?;
+    ui_section_head(out, "learn-more", "heading_learn_more")?;
     out.raw("<ul class=\"learn-more\">\n");
     for link in &body.learn_more {
         out.a_href("<li>", link.href);
@@ -76,15 +76,6 @@ pub(super) fn article(
     }
     reference_items(out, body.references.iter().copied());
     out.raw("</ul>\n</section>\n</article>\n");
-    Ok(())
-}
-
-/// `<section aria-labelledby="id">` and its heading with an anchor link.
-fn section_head(out: &mut Out, id: &str, label: &str) -> Result<(), Missing> {
-    out.tags(&["<section aria-labelledby=\"", id, "\">\n"]);
-    let label = &out.ui(label)?.html;
-    heading(out, "2", id, label)?;
-    out.raw("\n");
     Ok(())
 }
 

@@ -20,6 +20,21 @@ pub(super) fn heading(out: &mut Out, level: &str, id: &str, label: &str) -> Resu
     Ok(())
 }
 
+/// `<section aria-labelledby="id">` and its heading (label in HTML); the
+/// templates' line break after the heading.
+pub(super) fn section_head(out: &mut Out, id: &str, label: &str) -> Result<(), Missing> {
+    out.tags(&["<section aria-labelledby=\"", id, "\">\n"]);
+    heading(out, "2", id, label)?;
+    out.raw("\n");
+    Ok(())
+}
+
+/// `section_head` labelled with the UI string `key`.
+pub(super) fn ui_section_head(out: &mut Out, id: &str, key: &str) -> Result<(), Missing> {
+    let label = out.ui(key)?;
+    section_head(out, id, &label.html)
+}
+
 /// `m::outdated`, linking `source_href` followed by `fragment`.
 pub(super) fn outdated(
     out: &mut Out,

@@ -3,20 +3,17 @@
 
 use super::*;
 
+/// The comparison of `pair`, whose codes are at `(ia, ib)` in the protocol
+/// (`pair_positions`).
 pub(super) fn compare<'r>(
     r: &'r Renderer,
     locale: &'r str,
     page: &PageId,
-    pi: usize,
-    pair: &Pair,
+    (pi, pair): (usize, &Pair),
+    (ia, ib): (usize, usize),
 ) -> Page<'r, ComparePage<'r>> {
     let p = &r.local(locale).protocols[pi];
     let source = &r.site.protocols[pi];
-    let (ia, ib) = match (p.position(&pair.a), p.position(&pair.b)) {
-        (Some(a), Some(b)) => (a, b),
-        // Pairs come from the protocol's own codes.
-        _ => unreachable!("pair of unknown codes"),
-    };
     let (a, b) = (&p.codes[ia], &p.codes[ib]);
     let slug = pair.slug();
     let args = pair_args(&p.name, a, b);
@@ -113,7 +110,7 @@ pub fn compiled_compare(
         badge_a: part(a, Part::Badge)?,
         badge_b: part(b, Part::Badge)?,
     };
-    let page = compare(r, locale, page, pi, pair);
+    let page = compare(r, locale, page, (pi, pair), (a, b));
     Ok(crate::render::compiled::compare(&page, &parts).ok())
 }
 

@@ -9,6 +9,7 @@
 //! reads back as the same characters.
 
 use super::Head;
+use crate::i18n::escape_bytes_into;
 use crate::render::{PageId, Renderer};
 
 pub(super) fn json_ld(
@@ -66,45 +67,24 @@ fn string(json: &mut String, text: &str) {
 /// A JSON string's characters, escaped.
 fn string_body(json: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    // As in `escape_html_into`: most strings need nothing, found by a scan
-    // without early exit, then copied whole.
-    let special = |b: &u8| *b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&');
-    if !text
-        .as_bytes()
-        .iter()
-        .fold(false, |any, b| any | special(b))
-    {
-        json.push_str(text);
-        return;
-    }
-    let mut last = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let escape: &str = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            0..0x20 => {
-                json.push_str(&text[last..i]);
-                json.push_str("\\u00");
-                json.push(char::from(HEX[usize::from(byte >> 4)]));
-                json.push(char::from(HEX[usize::from(byte & 0xf)]));
-                last = i + 1;
-                continue;
-            }
-            _ => continue,
-        };
-        json.push_str(&text[last..i]);
-        json.push_str(escape);
-        last = i + 1;
-    }
-    json.push_str(&text[last..]);
+    let special = |b| b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&');
+    escape_bytes_into(json, text, special, |json, byte| match byte {
+        b'"' => json.push_str("\\\""),
+        b'\\' => json.push_str("\\\\"),
+        b'\n' => json.push_str("\\n"),
+        b'\r' => json.push_str("\\r"),
+        b'\t' => json.push_str("\\t"),
+        0x08 => json.push_str("\\b"),
+        0x0c => json.push_str("\\f"),
+        b'<' => json.push_str("\\u003c"),
+        b'>' => json.push_str("\\u003e"),
+        b'&' => json.push_str("\\u0026"),
+        _ => {
+            json.push_str("\\u00");
+            json.push(char::from(HEX[usize::from(byte >> 4)]));
+            json.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+    });
 }
 
 #[cfg(test)]

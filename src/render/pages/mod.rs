@@ -51,7 +51,7 @@ pub fn context<'r>(
             let (a, b) = compare::pair_positions(r, locale, *pi, pair)?;
             (
                 "compare.html",
-                own(compare::compare(r, locale, page, *pi, pair)),
+                own(compare::compare(r, locale, page, (*pi, pair), (a, b))),
                 vec![
                     (Place::Page("a"), lent((*pi, a))),
                     (Place::Page("b"), lent((*pi, b))),
@@ -117,17 +117,24 @@ pub(super) fn wrap<'r, T: Serialize>(
 ) -> Page<'r, T> {
     let route = r.route(page);
     let config = &r.config;
+    let absolute = |l: &str| r.urls.absolute(l, &route);
     let mut alternates: Vec<Alternate> = config
         .locales
         .iter()
         .map(|l| Alternate {
             hreflang: l.clone(),
-            href: r.urls.absolute(l, &route),
+            href: absolute(l),
         })
         .collect();
+    // The page's own address and the default's are among the alternates.
+    let address = |l: &str| {
+        let alternate = alternates.iter().find(|a| a.hreflang == l);
+        alternate.map_or_else(|| absolute(l), |a| a.href.clone())
+    };
+    let (canonical, default) = (address(locale), address(&config.default_locale));
     alternates.push(Alternate {
         hreflang: "x-default".into(),
-        href: r.urls.absolute(&config.default_locale, &route),
+        href: default,
     });
     let switcher = config
         .locales
@@ -139,7 +146,6 @@ pub(super) fn wrap<'r, T: Serialize>(
             current: l == locale,
         })
         .collect();
-    let canonical = r.urls.absolute(locale, &route);
     let json_ld = json_ld::json_ld(r, locale, page, &head, &canonical);
     let source_href =
         (locale != config.default_locale).then(|| r.urls.path(&config.default_locale, &route));
