@@ -44,7 +44,7 @@ use errors::{io_error, partial_error};
 use files::{injected_failure, same_bytes, sync_files, sync_folders, write_file};
 use guard::absolute;
 pub use guard::check_target;
-use manifest::{Entry, Manifest};
+use manifest::{Entry, Manifest, Rel};
 use stamp::Anchor;
 use tree::{remove_stale, remove_tree};
 
@@ -84,8 +84,9 @@ pub struct Staging {
     /// compared and replaced one by one.
     anchor: Option<Anchor>,
     /// Every file this build produces (update only), relative to the output.
-    produced: Mutex<HashSet<PathBuf>>,
-    /// The staged files to rename into the output (update only).
+    produced: Mutex<HashSet<Rel>>,
+    /// The staged files to rename into the output (update only): the file
+    /// at index i is staged as `i` in the staging folder.
     staged: Mutex<Vec<PathBuf>>,
     /// The previous build's manifest (update only; fingerprints only when
     /// made with the same salt); `None` when there is none.
@@ -133,7 +134,7 @@ impl Staging {
                 .zip(previous.as_ref())
                 .and_then(|(anchor, previous)| {
                     let written = anchor.stamp(Path::new(manifest::MANIFEST))?.mtime;
-                    let known = previous.entries.keys().cloned().collect();
+                    let known = previous.entries.keys().map(PathBuf::from).collect();
                     Some((anchor.try_clone().ok()?, known, written))
                 });
             std::thread::spawn(move || match since {
@@ -176,24 +177,24 @@ impl Staging {
     ) -> Result<(), Diagnostic> {
         if !fallbacks.is_empty() {
             let mut manifest = lock(&self.manifest);
-            manifest.fallbacks.insert(rel.to_path_buf(), fallbacks);
+            manifest.fallbacks.insert(key(rel), fallbacks);
         }
         if let Some(anchor) = &self.anchor {
-            lock(&self.produced).insert(rel.to_path_buf());
+            lock(&self.produced).insert(key(rel));
             if let Some(old) = same_bytes(anchor, rel, contents) {
                 self.keep(rel, Entry::of(old, fingerprint));
                 return Ok(());
             }
         }
-        let staged = self.dir.join(rel);
-        let stamp = write_file(&staged, contents, (&self.target, rel))?;
+        // An update stages its few files flat, named by number: no folders
+        // to make in the staging folder, or to remove with it.
+        let (staged, parents) = match &self.anchor {
+            Some(_) => (self.dir.join(self.slot(rel).to_string()), false),
+            None => (self.dir.join(rel), true),
+        };
+        let stamp = write_file(&staged, contents, (&self.target, rel), parents)?;
         let entry = Entry::of(stamp, fingerprint);
-        lock(&self.manifest)
-            .entries
-            .insert(rel.to_path_buf(), entry);
-        if self.anchor.is_some() {
-            lock(&self.staged).push(rel.to_path_buf());
-        }
+        lock(&self.manifest).entries.insert(key(rel), entry);
         self.changed.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -203,29 +204,35 @@ impl Staging {
     /// and the answer holds the ids of the messages that fell back on it.
     pub fn kept(&self, rel: &Path, fingerprint: u128) -> Option<&[String]> {
         let (previous, anchor) = (self.previous.as_ref()?, self.anchor.as_ref()?);
-        let entry = previous.entries.get(rel)?;
+        let entry = previous.entries.get(rel.as_os_str())?;
         let current = entry.fingerprint == Some(fingerprint)
             && anchor.stamp(rel).is_some_and(|stamp| entry.matches(stamp));
         if !current {
             return None;
         }
-        lock(&self.produced).insert(rel.to_path_buf());
+        lock(&self.produced).insert(key(rel));
         self.keep(rel, *entry);
-        let fallbacks = previous.fallbacks.get(rel).map_or(&[][..], Vec::as_slice);
+        let fallbacks = previous
+            .fallbacks
+            .get(rel.as_os_str())
+            .map_or(&[][..], Vec::as_slice);
         if !fallbacks.is_empty() {
             let mut manifest = lock(&self.manifest);
-            manifest
-                .fallbacks
-                .insert(rel.to_path_buf(), fallbacks.to_vec());
+            manifest.fallbacks.insert(key(rel), fallbacks.to_vec());
         }
         Some(fallbacks)
     }
 
+    /// Reserves the staging name of a changed file (update only).
+    fn slot(&self, rel: &Path) -> usize {
+        let mut staged = lock(&self.staged);
+        staged.push(rel.to_path_buf());
+        staged.len() - 1
+    }
+
     /// Counts a file left as it is and records it in the manifest.
     fn keep(&self, rel: &Path, entry: Entry) {
-        lock(&self.manifest)
-            .entries
-            .insert(rel.to_path_buf(), entry);
+        lock(&self.manifest).entries.insert(key(rel), entry);
         self.unchanged.fetch_add(1, Ordering::Relaxed);
     }
 
@@ -261,26 +268,25 @@ impl Staging {
             self.swap()?;
             return Ok(changes);
         }
-        // The staged bytes reach the disk before any name in the output
-        // points at them, so a crash cannot leave a renamed, empty file.
-        let mut staged = std::mem::take(&mut *lock(&self.staged));
-        staged.sort();
-        sync_files(&self.dir, &staged);
-        let mut errors: Vec<Diagnostic> = staged
-            .par_iter()
-            .filter_map(|rel| self.rename_in(rel).err())
-            .collect();
-        let produced = std::mem::take(&mut *lock(&self.produced));
-        let listing = lock(&self.listing)
-            .take()
-            .and_then(|walk| walk.join().ok())
-            .unwrap_or_else(|| tree::list(&self.target));
-        let (removed, remove_errors) = remove_stale(&self.target, listing, &produced);
+        let staged = std::mem::take(&mut *lock(&self.staged));
+        let changed = self.previous.as_ref() != Some(&manifest);
+        // The new manifest is written beside, not yet put in place, while
+        // the files are replaced.
+        let (removed, mut errors, written) = std::thread::scope(|scope| {
+            let written = changed.then(|| scope.spawn(|| self.write_manifest(&manifest)));
+            let (removed, errors) = self.replace_files(&staged);
+            let written = written.map(|thread| {
+                let failed = || Diagnostic::new("writing the build manifest failed");
+                thread.join().unwrap_or_else(|_| Err(failed()))
+            });
+            (removed, errors, written)
+        });
         changes.removed = removed;
-        errors.extend(remove_errors);
         // Last, and only if it changed: it names only files in place.
-        if errors.is_empty() && self.previous.as_ref() != Some(&manifest) {
-            errors.extend(self.put_manifest(&manifest).err());
+        match written {
+            Some(Err(err)) => errors.push(err),
+            Some(Ok(())) if errors.is_empty() => errors.extend(self.put_manifest().err()),
+            _ => {}
         }
         self.committed = true;
         let _ = std::fs::remove_dir_all(&self.dir);
@@ -290,6 +296,27 @@ impl Staging {
         } else {
             Err(Diagnostics(errors))
         }
+    }
+
+    /// Renames every staged file into the output and removes the files no
+    /// longer produced: how many were removed, and the errors.
+    fn replace_files(&self, staged: &[PathBuf]) -> (usize, Vec<Diagnostic>) {
+        // The staged bytes reach the disk before any name in the output
+        // points at them, so a crash cannot leave a renamed, empty file.
+        sync_files(&self.dir, staged.len());
+        let mut errors: Vec<Diagnostic> = staged
+            .par_iter()
+            .enumerate()
+            .filter_map(|(slot, rel)| self.rename_in(slot, rel).err())
+            .collect();
+        let produced = std::mem::take(&mut *lock(&self.produced));
+        let listing = lock(&self.listing)
+            .take()
+            .and_then(|walk| walk.join().ok())
+            .unwrap_or_else(|| tree::list(&self.target));
+        let (removed, remove_errors) = remove_stale(&self.target, listing, &produced);
+        errors.extend(remove_errors);
+        (removed, errors)
     }
 
     /// Writes the manifest into the staging folder, line by line.
@@ -303,24 +330,33 @@ impl Staging {
             .map_err(|err| io_error(&shown, "write", &err))
     }
 
-    /// Puts a new manifest beside the output's files, by a rename.
-    fn put_manifest(&self, manifest: &Manifest) -> Result<(), Diagnostic> {
-        self.write_manifest(manifest)?;
+    /// Puts the manifest written by `write_manifest` beside the output's
+    /// files, by a rename.
+    fn put_manifest(&self) -> Result<(), Diagnostic> {
         let target = self.target.join(manifest::MANIFEST);
         std::fs::rename(self.dir.join(manifest::MANIFEST), &target)
             .map_err(|err| partial_error(&target, "replace", &err))
     }
 
-    /// Renames one staged file over its counterpart in the output.
-    fn rename_in(&self, rel: &Path) -> Result<(), Diagnostic> {
-        let (from, to) = (self.dir.join(rel), self.target.join(rel));
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|err| partial_error(&to, "create the folder of", &err))?;
+    /// Renames the file staged in `slot` over its counterpart in the
+    /// output; its folder is made only when missing (most files replace
+    /// one in place).
+    fn rename_in(&self, slot: usize, rel: &Path) -> Result<(), Diagnostic> {
+        let (from, to) = (self.dir.join(slot.to_string()), self.target.join(rel));
+        if let Some(err) = injected_failure() {
+            return Err(partial_error(&to, "replace", &err));
         }
-        injected_failure()
-            .map_or_else(|| std::fs::rename(&from, &to), Err)
-            .map_err(|err| partial_error(&to, "replace", &err))
+        match std::fs::rename(&from, &to) {
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = to.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|err| partial_error(&to, "create the folder of", &err))?;
+                }
+                std::fs::rename(&from, &to)
+            }
+            renamed => renamed,
+        }
+        .map_err(|err| partial_error(&to, "replace", &err))
     }
 
     /// Replaces the output folder with the staging folder.
@@ -358,6 +394,11 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// `rel` as a manifest key.
+fn key(rel: &Path) -> Rel {
+    rel.as_os_str().to_owned()
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -18,12 +18,13 @@ use crate::diag::Diagnostic;
 /// disk (a previous build's hundreds of megabytes, say).
 const SYNC_EACH_UP_TO: usize = 2_000;
 
-/// Flushes the staged files' data (each, or the whole file system).
-pub(super) fn sync_files(dir: &Path, staged: &[PathBuf]) {
-    if staged.len() > SYNC_EACH_UP_TO {
+/// Flushes the data of the `count` files staged in `dir`, named `0`, `1`,
+/// … (each, or the whole file system).
+pub(super) fn sync_files(dir: &Path, count: usize) {
+    if count > SYNC_EACH_UP_TO {
         return sync_filesystem(dir);
     }
-    let files: Vec<PathBuf> = staged.iter().map(|rel| dir.join(rel)).collect();
+    let files: Vec<PathBuf> = (0..count).map(|slot| dir.join(slot.to_string())).collect();
     sync_each(&files, std::fs::File::sync_data);
 }
 
@@ -73,15 +74,16 @@ pub(super) fn same_bytes(anchor: &Anchor, rel: &Path, contents: &[u8]) -> Option
     same.then_some(stamp)
 }
 
-/// Writes `path`, creating its parents, and returns what the file system
-/// says of it (from the open file: no second path lookup); errors name
-/// `rel` in the output folder `target` (the path made only then).
+/// Writes `path`, creating its parents if `parents`, and returns what the
+/// file system says of it (from the open file: no second path lookup);
+/// errors name `rel` in the output folder `target` (the path made only then).
 pub(super) fn write_file(
     path: &Path,
     contents: &[u8],
     (target, rel): (&Path, &Path),
+    parents: bool,
 ) -> Result<Stamp, Diagnostic> {
-    if let Some(parent) = path.parent() {
+    if let Some(parent) = path.parent().filter(|_| parents) {
         std::fs::create_dir_all(parent)
             .map_err(|err| io_error(&target.join(rel), "create the folder of", &err))?;
     }

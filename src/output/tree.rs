@@ -128,10 +128,8 @@ fn unlisted(
 pub(super) fn remove_stale(
     target: &Path,
     listing: Listing,
-    produced: &HashSet<PathBuf>,
+    produced: &HashSet<manifest::Rel>,
 ) -> (usize, Vec<Diagnostic>) {
-    // Paths as bytes, as in `list_since`.
-    let produced: HashSet<&OsStr> = produced.iter().map(|rel| rel.as_os_str()).collect();
     let (mut removed, mut errors) = (0, Vec::new());
     let (stale, kept): (Vec<_>, Vec<_>) = listing
         .files
