@@ -193,6 +193,7 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         .unwrap_or_else(|| renderer.config.output_dir());
     let staging = Staging::create(root, &output, salt)?;
     let pages = renderer.pages();
+    staging.expect(pages.len() * renderer.config.locales.len());
     // On any error `staging` is dropped, which removes the staging folder.
     let counts =
         write_pages(&renderer, &pages, &staging, (salt, &keys)).map_err(output::summarize_io)?;

@@ -215,6 +215,12 @@ impl Staging {
         Some(fallbacks)
     }
 
+    /// Makes room in the manifest for `pages` entries, so that it does not
+    /// grow, rehashing, while the pages are written.
+    pub fn expect(&self, pages: usize) {
+        lock(&self.manifest).entries.reserve(pages);
+    }
+
     /// Records in the manifest the ids of the messages that fell back on
     /// the page at `rel` (none: nothing to record).
     fn record_fallbacks(&self, rel: &Path, fallbacks: Vec<String>) {

@@ -31,6 +31,15 @@ pub enum Arg<'a> {
 }
 
 impl Arg<'_> {
+    /// The length of the text a pattern gets (0 for a number).
+    fn len(&self) -> usize {
+        match self {
+            Arg::Str(s) => s.len(),
+            Arg::Text(text) => text.text.len(),
+            Arg::Number(_) => 0,
+        }
+    }
+
     /// The text a pattern gets, wrapped in markers saying its language when
     /// it differs from the pattern's: source-locale text in a translated
     /// pattern, page-language text in a pattern that fell back. `None` for
@@ -75,7 +84,10 @@ pub fn format_simple(
     args: &[(&str, Arg)],
     pattern_fell_back: bool,
 ) -> Option<Option<String>> {
-    let mut out = String::with_capacity(256);
+    // Room for the pattern's words and every argument: a sentence that
+    // quotes two summaries would otherwise grow, copying, two or three times.
+    let room: usize = args.iter().map(|(_, arg)| arg.len()).sum();
+    let mut out = String::with_capacity(256 + room);
     let simple = Simple {
         bundle,
         args,

@@ -5,6 +5,7 @@
 //! `page.a` and `page.b` on comparisons. Their fields here are marked
 //! `#[serde(skip)]`; templates see them under the same names.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -26,7 +27,7 @@ pub struct Page<'a, T: Serialize> {
     pub description: String,
     pub canonical: String,
     pub alternates: Vec<Alternate>,
-    pub switcher: Vec<SwitchLink>,
+    pub switcher: Vec<SwitchLink<'a>>,
     pub breadcrumbs: Vec<Crumb>,
     /// The locale's UI strings (lent).
     #[serde(skip)]
@@ -55,10 +56,10 @@ pub struct Alternate {
 }
 
 #[derive(Serialize)]
-pub struct SwitchLink {
-    pub locale: String,
+pub struct SwitchLink<'a> {
+    pub locale: &'a str,
     /// The language's name in itself ("한국어").
-    pub label: String,
+    pub label: Cow<'a, str>,
     pub href: String,
     pub current: bool,
 }

@@ -296,6 +296,14 @@ impl Renderer {
         }
     }
 
+    /// The text of `plain(locale, key)`, borrowed when it is a UI string.
+    fn plain_str(&self, locale: &str, key: &str) -> std::borrow::Cow<'_, str> {
+        match self.ui(locale).get(key) {
+            Some(text) => std::borrow::Cow::Borrowed(&text.text),
+            None => std::borrow::Cow::Owned(self.plain(locale, key).text),
+        }
+    }
+
     /// A UI string or sentence pattern in `locale`.
     fn t(&self, locale: &str, id: &str, args: &[(&str, crate::i18n::Arg)]) -> Text {
         self.catalog.message(locale, id, args)

@@ -140,8 +140,8 @@ pub(super) fn wrap<'r, T: Serialize>(
         .locales
         .iter()
         .map(|l| SwitchLink {
-            locale: l.clone(),
-            label: r.plain(l, "language_name").text,
+            locale: l,
+            label: r.plain_str(l, "language_name"),
             href: r.urls.path(l, &route),
             current: l == locale,
         })
