@@ -72,9 +72,9 @@ pub(super) fn header(out: &mut Out, page: &Page<'_, impl Serialize>) -> Result<(
         out.raw("<li><a href=\"");
         out.esc(&link.href);
         out.raw("\" hreflang=\"");
-        out.esc(&link.locale);
+        out.esc(link.locale);
         out.raw("\" lang=\"");
-        out.esc(&link.locale);
+        out.esc(link.locale);
         out.raw(if link.current {
             "\" aria-current=\"page\">"
         } else {
