@@ -14,6 +14,7 @@ use crate::diag::Diagnostics;
 use crate::i18n::fallbacks;
 use crate::i18n::{Catalog, ReviewCache, review};
 use crate::output::{self, Staging};
+use crate::render::templates::Templates;
 use crate::render::{self, InputKeys, PageId, Renderer, seo};
 
 /// What a successful build did, for the summary line.
@@ -51,7 +52,7 @@ pub struct Loaded {
     pub config: Config,
     pub site: Site,
     pub catalog: Catalog,
-    pub tera: tera::Tera,
+    pub templates: Templates,
 }
 
 /// Loads every input and reports every problem of every stage at once.
@@ -62,12 +63,14 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let catalog = Catalog::load(&config)
         .map_err(|d| diagnostics.extend(d))
         .ok();
-    let tera = render::templates::load(root)
+    let templates = render::templates::load(root)
         .map_err(|d| diagnostics.extend(d))
         .ok();
-    match (site, catalog, tera) {
+    match (site, catalog, templates) {
         // All three loaded, so nothing was reported yet.
-        (Some(site), Some(catalog), Some(tera)) => assemble(root, config, site, catalog, tera),
+        (Some(site), Some(catalog), Some(templates)) => {
+            assemble(root, config, site, catalog, templates)
+        }
         (site, _, _) => {
             // The review still reports broken translations of good content.
             if let Some(site) = &site {
@@ -89,9 +92,9 @@ pub fn assemble(
     config: Config,
     site: Site,
     catalog: Catalog,
-    tera: tera::Tera,
+    templates: Templates,
 ) -> Result<Loaded, Diagnostics> {
-    let inputs = (config, site, catalog, tera);
+    let inputs = (config, site, catalog, templates);
     assemble_cached(root, inputs, &mut ReviewCache::default())
 }
 
@@ -100,7 +103,7 @@ pub fn assemble(
 /// inputs that changed.
 pub fn assemble_cached(
     root: &Path,
-    (config, site, catalog, tera): (Config, Site, Catalog, tera::Tera),
+    (config, site, catalog, templates): (Config, Site, Catalog, Templates),
     cache: &mut ReviewCache,
 ) -> Result<Loaded, Diagnostics> {
     let review = review::review_cached(root, &config, &site, cache).map_err(Diagnostics::sorted)?;
@@ -112,7 +115,7 @@ pub fn assemble_cached(
         config,
         site,
         catalog: catalog.with_review(&review),
-        tera,
+        templates,
     })
 }
 
@@ -132,7 +135,7 @@ impl Loaded {
             .map(|t| t.locale)
             .collect();
         self.config.locales.retain(|l| !skipped.contains(l));
-        Renderer::new(self.config, self.site, self.catalog, self.tera)
+        Renderer::new(self.config, self.site, self.catalog, self.templates)
     }
 
     /// Every translated locale: how complete, how outdated, and what

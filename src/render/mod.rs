@@ -33,6 +33,7 @@ use crate::urls::{Route, Urls};
 pub use inputs::InputKeys;
 use lend::Lender;
 use localized::LocalSite;
+use templates::Templates;
 
 /// One page of the site, in no particular locale.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,7 +118,7 @@ impl Lent {
 }
 
 impl Renderer {
-    pub fn new(config: Config, site: Site, catalog: Catalog, tera: Tera) -> Renderer {
+    pub fn new(config: Config, site: Site, catalog: Catalog, templates: Templates) -> Renderer {
         let urls = Urls::new(&config);
         let mut locals = BTreeMap::new();
         let mut ui = BTreeMap::new();
@@ -148,8 +149,8 @@ impl Renderer {
             site,
             catalog,
             urls,
-            compiled: compiled::built_in(&tera),
-            tera,
+            compiled: templates.built_in_text || compiled::built_in(&templates.tera),
+            tera: templates.tera,
             locals,
             ui,
             titles,

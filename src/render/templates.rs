@@ -18,9 +18,18 @@ pub const REQUIRED: [&str; 7] = [
     "404.html",
 ];
 
-/// Parses every `templates/**/*.html`; each syntax error is reported with its
-/// template and line.
-pub fn load(root: &Path) -> Result<Tera, Diagnostics> {
+/// The site's templates, parsed.
+#[derive(Clone)]
+pub struct Templates {
+    pub tera: Tera,
+    /// The templates `render/compiled/` mirrors are the built-in ones byte
+    /// for byte: then they need not be parsed a second time to compare.
+    pub built_in_text: bool,
+}
+
+/// Parses every `templates/**/*.html` once; each syntax error is reported
+/// with its template and line.
+pub fn load(root: &Path) -> Result<Templates, Diagnostics> {
     let dir = root.join(TEMPLATES_DIR);
     let mut diagnostics = Diagnostics::default();
     let mut sources = Vec::new();
@@ -40,17 +49,44 @@ pub fn load(root: &Path) -> Result<Tera, Diagnostics> {
             .to_string_lossy()
             .replace('\\', "/");
         match crate::content::yaml::read_source(root, &rel) {
-            Ok(source) => {
-                // Parse each alone first: that pins a syntax error to its file.
-                if let Err(err) = tera::Template::new(&name, None, &source.text) {
-                    diagnostics.push(tera_error(&rel, &err));
-                } else {
-                    sources.push((name, source.text));
-                }
-            }
+            Ok(source) => sources.push((name, source.text)),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
+    missing_required(&sources, &mut diagnostics);
+    let built_in_text = super::compiled::same_text(&sources);
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    // The same escaping as the rest of the pipeline (Tera's default also
+    // escapes `/`, which makes every URL unreadable in the source).
+    tera.set_escape_fn(crate::i18n::escape_html);
+    if diagnostics.is_empty() && tera.add_raw_templates(sources.clone()).is_ok() {
+        return Ok(Templates {
+            tera,
+            built_in_text,
+        });
+    }
+    // Something is wrong: each template parsed alone pins a syntax error to
+    // its file; with none, the error is between templates.
+    for (name, text) in &sources {
+        if let Err(err) = tera::Template::new(name, None, text) {
+            diagnostics.push(tera_error(&template_path(name), &err));
+        }
+    }
+    if diagnostics.is_empty()
+        && let Err(err) = tera.add_raw_templates(sources)
+    {
+        diagnostics.push(
+            Diagnostic::new(error_chain(&err))
+                .help("check `extends`, `include` and `import` names in templates/"),
+        );
+    }
+    Err(diagnostics)
+}
+
+/// Reports each template the renderer asks for that is not there (nor
+/// already reported as unreadable).
+fn missing_required(sources: &[(String, String)], diagnostics: &mut Diagnostics) {
     for required in REQUIRED {
         if !sources.iter().any(|(name, _)| name == required)
             && !diagnostics
@@ -67,21 +103,6 @@ pub fn load(root: &Path) -> Result<Tera, Diagnostics> {
             );
         }
     }
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    // The same escaping as the rest of the pipeline (Tera's default also
-    // escapes `/`, which makes every URL unreadable in the source).
-    tera.set_escape_fn(crate::i18n::escape_html);
-    tera.add_raw_templates(sources).map_err(|err| {
-        Diagnostics::from(
-            Diagnostic::new(error_chain(&err))
-                .help("check `extends`, `include` and `import` names in templates/"),
-        )
-    })?;
-    Ok(tera)
 }
 
 pub fn template_path(name: &str) -> PathBuf {

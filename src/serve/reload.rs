@@ -26,6 +26,7 @@ use crate::config::Config;
 use crate::content::{self, ParseCache, Site};
 use crate::diag::Diagnostics;
 use crate::i18n::{Catalog, ReviewCache};
+use crate::render::templates::Templates;
 use crate::render::{self, Renderer};
 
 /// How long the sample renders wait for the browsers to fetch their pages.
@@ -49,7 +50,7 @@ struct Inputs {
     config: Config,
     site: Arc<Site>,
     catalog: Catalog,
-    tera: Arc<tera::Tera>,
+    templates: Arc<Templates>,
 }
 
 /// How long each step took.
@@ -262,7 +263,7 @@ fn reload_inputs(
     };
     steps.step("translations");
     let tera = match good {
-        Some(good) if !all && !pending.templates => Some(Arc::clone(&good.tera)),
+        Some(good) if !all && !pending.templates => Some(Arc::clone(&good.templates)),
         _ => {
             count(&loads.templates);
             render::templates::load(root)
@@ -273,11 +274,11 @@ fn reload_inputs(
     };
     steps.step("templates");
     match (site, catalog, tera) {
-        (Some(site), Some(catalog), Some(tera)) if diagnostics.is_empty() => Ok(Inputs {
+        (Some(site), Some(catalog), Some(templates)) if diagnostics.is_empty() => Ok(Inputs {
             config,
             site,
             catalog,
-            tera,
+            templates,
         }),
         _ => Err(diagnostics.sorted()),
     }
@@ -292,9 +293,9 @@ fn renderer(
 ) -> Result<Renderer, Diagnostics> {
     let config = inputs.config.clone();
     let site = Site::clone(&inputs.site);
-    let tera = tera::Tera::clone(&inputs.tera);
+    let templates = Templates::clone(&inputs.templates);
     steps.step("copy");
-    let copies = (config, site, inputs.catalog.unreviewed(), tera);
+    let copies = (config, site, inputs.catalog.unreviewed(), templates);
     let mut loaded = build::assemble_cached(&state.root, copies, review)?;
     loaded.config.base_url = state.base_url.clone();
     steps.step("review");

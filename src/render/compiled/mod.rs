@@ -45,6 +45,17 @@ const BUILT_IN: [(&str, &str); 4] = [
     ),
 ];
 
+/// Whether `sources` (name, text) hold the built-in base, code, comparison
+/// and macro templates byte for byte: then `tera` holds them too, and
+/// `built_in` need not parse the copies to compare.
+pub fn same_text(sources: &[(String, String)]) -> bool {
+    BUILT_IN.iter().all(|(name, text)| {
+        sources
+            .iter()
+            .any(|(loaded, source)| loaded == name && source == text)
+    })
+}
+
 /// Whether `tera` holds the built-in base, code, comparison and macro
 /// templates, so that `compare` and `code` make what Tera would.
 pub fn built_in(tera: &tera::Tera) -> bool {
