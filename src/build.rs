@@ -213,10 +213,11 @@ pub fn build(root: &Path, options: BuildOptions) -> Result<BuildReport, Diagnost
         changes,
         warnings: renderer.site.warnings.clone(),
     };
-    // The renderer is freed on a thread of its own: its many small
-    // allocations cost a 45-code build 4 % of its time to free one by one,
-    // and the command line exits as soon as it has printed the report.
-    std::thread::spawn(move || drop((renderer, pages, keys)));
+    // The renderer is freed on a thread of its own: freeing its many small
+    // allocations one by one cost a 45-code build about 3 % of its time, and
+    // the command line exits as soon as it has printed the report. (Without
+    // a thread, the closure is dropped here, which frees them.)
+    let _ = std::thread::Builder::new().spawn(move || drop((renderer, pages, keys)));
     Ok(report)
 }
 
