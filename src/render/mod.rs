@@ -19,6 +19,7 @@ pub mod seo;
 pub mod standing;
 pub mod templates;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use tera::Tera;
@@ -291,17 +292,22 @@ impl Renderer {
     /// A message without variables, from the UI strings made once per
     /// locale: `key` is its name in templates (`nav_home` for `nav-home`).
     fn plain(&self, locale: &str, key: &str) -> Text {
-        match self.ui(locale).get(key) {
-            Some(text) => text.clone(),
-            None => self.t(locale, &key.replace('_', "-"), &[]),
-        }
+        self.ui_text(locale, key).into_owned()
     }
 
     /// The text of `plain(locale, key)`, borrowed when it is a UI string.
-    fn plain_str(&self, locale: &str, key: &str) -> std::borrow::Cow<'_, str> {
+    fn plain_str(&self, locale: &str, key: &str) -> Cow<'_, str> {
+        match self.ui_text(locale, key) {
+            Cow::Borrowed(text) => Cow::Borrowed(&text.text),
+            Cow::Owned(text) => Cow::Owned(text.text),
+        }
+    }
+
+    /// `plain`, borrowed from the UI strings when it is one of them.
+    fn ui_text(&self, locale: &str, key: &str) -> Cow<'_, Text> {
         match self.ui(locale).get(key) {
-            Some(text) => std::borrow::Cow::Borrowed(&text.text),
-            None => std::borrow::Cow::Owned(self.plain(locale, key).text),
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(self.t(locale, &key.replace('_', "-"), &[])),
         }
     }
 

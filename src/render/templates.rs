@@ -60,12 +60,19 @@ pub fn load(root: &Path) -> Result<Templates, Diagnostics> {
     // The same escaping as the rest of the pipeline (Tera's default also
     // escapes `/`, which makes every URL unreadable in the source).
     tera.set_escape_fn(crate::i18n::escape_html);
-    if diagnostics.is_empty() && tera.add_raw_templates(sources.clone()).is_ok() {
-        return Ok(Templates {
-            tera,
-            built_in_text,
-        });
-    }
+    let added = diagnostics.is_empty().then(|| {
+        let borrowed = sources.iter().map(|(name, text)| (name, text));
+        tera.add_raw_templates(borrowed)
+    });
+    let between = match added {
+        Some(Ok(())) => {
+            return Ok(Templates {
+                tera,
+                built_in_text,
+            });
+        }
+        unparsed => unparsed.and_then(Result::err),
+    };
     // Something is wrong: each template parsed alone pins a syntax error to
     // its file; with none, the error is between templates.
     for (name, text) in &sources {
@@ -73,9 +80,7 @@ pub fn load(root: &Path) -> Result<Templates, Diagnostics> {
             diagnostics.push(tera_error(&template_path(name), &err));
         }
     }
-    if diagnostics.is_empty()
-        && let Err(err) = tera.add_raw_templates(sources)
-    {
+    if let Some(err) = between.filter(|_| diagnostics.is_empty()) {
         diagnostics.push(
             Diagnostic::new(error_chain(&err))
                 .help("check `extends`, `include` and `import` names in templates/"),
