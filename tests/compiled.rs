@@ -20,10 +20,20 @@ fn load(root: &Path) -> Renderer {
     }
 }
 
-/// Renders every comparison and code page in every locale with and without `render/compiled/`;
-/// returns how many pages were compared.
-fn both_ways(renderer: &mut Renderer) -> usize {
-    assert!(renderer.compiled, "the built-in templates are compiled");
+/// Renders every comparison and code page of the site at `root` in every
+/// locale with `render/compiled/` (pages and parts) and with Tera alone (a
+/// second renderer, since parts are made once); `setup` is applied to both.
+/// Returns how many pages were compared.
+fn both_ways(root: &Path, setup: impl Fn(&mut Renderer)) -> usize {
+    let mut renderer = load(root);
+    setup(&mut renderer);
+    assert!(
+        renderer.compiled && renderer.compiled_parts,
+        "the built-in templates are compiled"
+    );
+    let mut tera = load(root);
+    setup(&mut tera);
+    (tera.compiled, tera.compiled_parts) = (false, false);
     let pages: Vec<PageId> = renderer
         .pages()
         .into_iter()
@@ -32,10 +42,8 @@ fn both_ways(renderer: &mut Renderer) -> usize {
     let mut compared = 0;
     for locale in renderer.config.locales.clone() {
         for page in &pages {
-            renderer.compiled = true;
             let written = renderer.render(&locale, page).unwrap();
-            renderer.compiled = false;
-            let tera = renderer.render(&locale, page).unwrap();
+            let tera = tera.render(&locale, page).unwrap();
             if written != tera {
                 let at = written
                     .bytes()
@@ -57,14 +65,12 @@ fn both_ways(renderer: &mut Renderer) -> usize {
             compared += 1;
         }
     }
-    renderer.compiled = true;
     compared
 }
 
 #[test]
 fn the_repository_comparisons_are_teras_bytes() {
-    let mut renderer = load(&repo());
-    let compared = both_ways(&mut renderer);
+    let compared = both_ways(&repo(), |_| {});
     assert!(compared > 10_000, "only {compared} comparisons");
 }
 
@@ -72,8 +78,7 @@ fn the_repository_comparisons_are_teras_bytes() {
 fn the_fixture_comparisons_are_teras_bytes_with_every_notice() {
     let site = fixture("mini");
     let root = site.path();
-    let mut renderer = load(root);
-    assert!(both_ways(&mut renderer) > 0);
+    assert!(both_ways(root, |_| {}) > 0);
 
     // German translates the pair's notes and is reviewed; then the English
     // of the notes and of 125 changes, so both are outdated.
@@ -123,29 +128,57 @@ fn the_fixture_comparisons_are_teras_bytes_with_every_notice() {
     ] {
         assert!(german.contains(shown), "no {shown} on German comparisons");
     }
-    assert!(both_ways(&mut renderer) > 0);
+    assert!(both_ways(root, |r| r.live_reload = true) > 0);
 }
 
-/// Each compiled template edited in turn: Tera renders, and the edit shows
-/// on a comparison and on a code page.
+/// Each compiled template edited in turn: Tera renders what it is part of
+/// (pages, or a code's column and badge on comparisons), the rest stays
+/// compiled, and the edit shows on a comparison or a code page.
 #[test]
 fn an_edited_template_is_rendered_by_tera() {
-    for (template, from, to) in [
+    // (template, from, to, pages still compiled, parts still compiled)
+    for (template, from, to, pages, parts) in [
         (
             "compare.html",
             "<article class=\"compare\">",
             "<article class=\"compare edited\">",
+            false,
+            true,
         ),
-        ("code.html", "<article>", "<article class=\"edited\">"),
+        (
+            "code.html",
+            "<article>",
+            "<article class=\"edited\">",
+            false,
+            true,
+        ),
         (
             "base.html",
             "<main id=\"main\">",
             "<main id=\"main\" class=\"edited\">",
+            false,
+            true,
         ),
         (
             "macros.html",
             "<ul class=\"code-list\">",
             "<ul class=\"code-list edited\">",
+            false,
+            false,
+        ),
+        (
+            "compare-column.html",
+            "<section class=\"column\"",
+            "<section class=\"column edited\"",
+            true,
+            false,
+        ),
+        (
+            "compare-badge.html",
+            "label=ui.label_class.text) }}",
+            "label=ui.label_class.text) }}<i>edited</i>",
+            true,
+            false,
         ),
     ] {
         let site = fixture("mini");
@@ -155,14 +188,18 @@ fn an_edited_template_is_rendered_by_tera() {
         assert!(source.contains(from), "{template}");
         std::fs::write(&path, source.replacen(from, to, 1)).unwrap();
         let renderer = load(root);
-        assert!(!renderer.compiled, "{template} edited");
+        assert_eq!(
+            (renderer.compiled, renderer.compiled_parts),
+            (pages, parts),
+            "{template} edited"
+        );
         let page = |kind: fn(&PageId) -> bool| {
             let page = renderer.pages().into_iter().find(kind).unwrap();
             renderer.render("en", &page).unwrap()
         };
         let shown = match template {
-            "compare.html" => page(|p| matches!(p, PageId::Compare(..))),
-            _ => page(|p| matches!(p, PageId::Code(..))),
+            "code.html" | "base.html" | "macros.html" => page(|p| matches!(p, PageId::Code(..))),
+            _ => page(|p| matches!(p, PageId::Compare(..))),
         };
         assert!(shown.contains("edited"), "{template}: {shown}");
     }

@@ -7,6 +7,7 @@
 //! files that are not pages (sitemap, robots.txt, JSON data, search index).
 
 mod compiled;
+pub use compiled::Compiled;
 pub mod context;
 pub mod diagram;
 mod fragments;
@@ -91,6 +92,10 @@ pub struct Renderer {
     /// Comparisons and code pages are written by `compiled/`: set when the
     /// loaded templates are the built-in ones; tests turn it off to compare.
     pub compiled: bool,
+    /// A code's column and badge on comparisons are written by `compiled/`
+    /// (their templates and `macros.html` are the built-in ones); read
+    /// when a part is first made.
+    pub compiled_parts: bool,
     /// Per locale: the UI strings, and every code by protocol and position,
     /// as template values made once (`lend.rs`).
     lent: BTreeMap<String, Lent>,
@@ -121,6 +126,7 @@ impl Lent {
 impl Renderer {
     pub fn new(config: Config, site: Site, catalog: Catalog, templates: Templates) -> Renderer {
         let urls = Urls::new(&config);
+        let compiled = templates.built_in_text.or_same_trees(&templates.tera);
         let mut locals = BTreeMap::new();
         let mut ui = BTreeMap::new();
         let mut titles = BTreeMap::new();
@@ -150,7 +156,8 @@ impl Renderer {
             site,
             catalog,
             urls,
-            compiled: templates.built_in_text || compiled::built_in(&templates.tera),
+            compiled: compiled.pages,
+            compiled_parts: compiled.parts,
             tera: templates.tera,
             locals,
             ui,

@@ -22,9 +22,9 @@ pub const REQUIRED: [&str; 7] = [
 #[derive(Clone)]
 pub struct Templates {
     pub tera: Tera,
-    /// The templates `render/compiled/` mirrors are the built-in ones byte
-    /// for byte: then they need not be parsed a second time to compare.
-    pub built_in_text: bool,
+    /// Which templates `render/compiled/` mirrors are the built-in ones byte
+    /// for byte: those need not be parsed a second time to compare.
+    pub built_in_text: super::Compiled,
 }
 
 /// Parses every `templates/**/*.html` once; each syntax error is reported
@@ -54,7 +54,7 @@ pub fn load(root: &Path) -> Result<Templates, Diagnostics> {
         }
     }
     missing_required(&sources, &mut diagnostics);
-    let built_in_text = super::compiled::same_text(&sources);
+    let built_in_text = super::Compiled::by_text(&sources);
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // The same escaping as the rest of the pipeline (Tera's default also

@@ -7,12 +7,14 @@
 //! `base.html`, `compare.html`, `code.html` and `macros.html` parse to the
 //! same syntax trees as the copies built into this program, `compare` and
 //! `code` produce the bytes those templates would, straight from the typed
-//! page; a site that changes any of the four gets Tera as before. The
-//! columns and badges of comparisons stay Tera fragments (`fragments.rs`,
-//! once per code), so their templates can change freely.
-//! `tests/compiled.rs` renders every comparison and code page of real sites
-//! both ways and compares the bytes: a change to one of the four templates
-//! must be mirrored here, and that test fails until it is.
+//! page; a site that changes any of the four gets Tera as before. A code's
+//! column and badge on comparisons (`fragments.rs`, once per code) are
+//! checked on their own (`compare-column.html`, `compare-badge.html` and
+//! `macros.html`): editing a column keeps the pages compiled and renders
+//! only the columns with Tera. `tests/compiled.rs` renders every comparison
+//! and code page of real sites both ways and compares the bytes: a change
+//! to a mirrored template must be mirrored here, and that test fails until
+//! it is.
 //!
 //! Tera's rules this follows: values are escaped with the site's escape
 //! function unless the template says `safe`; a missing value is an error
@@ -26,13 +28,15 @@ mod base;
 mod code;
 mod compare;
 mod macros;
+mod parts;
 
 use serde::Serialize;
 
 use super::context::{CodePage, ComparePage, Page};
+use super::localized::LocalCode;
 use crate::i18n::{Text, escape_html_into};
 
-const BUILT_IN: [(&str, &str); 4] = [
+const BUILT_IN: [(&str, &str); 6] = [
     ("base.html", include_str!("../../../templates/base.html")),
     ("code.html", include_str!("../../../templates/code.html")),
     (
@@ -40,25 +44,67 @@ const BUILT_IN: [(&str, &str); 4] = [
         include_str!("../../../templates/compare.html"),
     ),
     (
+        "compare-badge.html",
+        include_str!("../../../templates/compare-badge.html"),
+    ),
+    (
+        "compare-column.html",
+        include_str!("../../../templates/compare-column.html"),
+    ),
+    (
         "macros.html",
         include_str!("../../../templates/macros.html"),
     ),
 ];
 
-/// Whether `sources` (name, text) hold the built-in base, code, comparison
-/// and macro templates byte for byte: then `tera` holds them too, and
-/// `built_in` need not parse the copies to compare.
-pub fn same_text(sources: &[(String, String)]) -> bool {
-    BUILT_IN.iter().all(|(name, text)| {
-        sources
-            .iter()
-            .any(|(loaded, source)| loaded == name && source == text)
-    })
+/// The templates comparison and code pages are written from.
+const PAGES: [&str; 4] = ["base.html", "code.html", "compare.html", "macros.html"];
+/// The templates of a code's column and badge on comparisons.
+const PARTS: [&str; 3] = ["compare-badge.html", "compare-column.html", "macros.html"];
+
+/// What `compiled/` writes for the loaded templates: the pages (comparisons
+/// and code pages) when the templates of `PAGES` are built in, the parts
+/// when those of `PARTS` are. Editing a column leaves the pages compiled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Compiled {
+    pub pages: bool,
+    pub parts: bool,
 }
 
-/// Whether `tera` holds the built-in base, code, comparison and macro
-/// templates, so that `compare` and `code` make what Tera would.
-pub fn built_in(tera: &tera::Tera) -> bool {
+impl Compiled {
+    /// What `sources` (name, text) hold byte for byte as built in: then
+    /// `tera` holds them too, and they need not be parsed to compare.
+    pub fn by_text(sources: &[(String, String)]) -> Compiled {
+        let same = |names: &[&str]| {
+            names.iter().all(|name| {
+                let built_in = BUILT_IN.iter().find(|(n, _)| n == name).map(|(_, t)| *t);
+                sources
+                    .iter()
+                    .any(|(loaded, source)| loaded == name && Some(source.as_str()) == built_in)
+            })
+        };
+        Compiled {
+            pages: same(&PAGES),
+            parts: same(&PARTS),
+        }
+    }
+
+    /// `self`, plus what `tera` holds with the built-in syntax trees (a
+    /// template can differ in text and not in tree: a comment, say).
+    pub fn or_same_trees(self, tera: &tera::Tera) -> Compiled {
+        if self.pages && self.parts {
+            return self;
+        }
+        let same = built_in_trees(tera);
+        Compiled {
+            pages: self.pages || PAGES.iter().all(|name| same.contains(name)),
+            parts: self.parts || PARTS.iter().all(|name| same.contains(name)),
+        }
+    }
+}
+
+/// The built-in templates `tera` holds with the same syntax trees.
+fn built_in_trees(tera: &tera::Tera) -> Vec<&'static str> {
     static PARSED: OnceLock<Vec<tera::Template>> = OnceLock::new();
     let parsed = PARSED.get_or_init(|| {
         BUILT_IN
@@ -66,15 +112,23 @@ pub fn built_in(tera: &tera::Tera) -> bool {
             .filter_map(|(name, source)| tera::Template::new(name, None, source).ok())
             .collect()
     });
-    parsed.len() == BUILT_IN.len()
-        && parsed.iter().all(|built| {
-            tera.get_template(&built.name).is_ok_and(|loaded| {
-                loaded.ast == built.ast
-                    && loaded.macros == built.macros
-                    && loaded.parent == built.parent
-                    && loaded.imported_macro_files == built.imported_macro_files
-            })
+    let same = |built: &tera::Template| {
+        tera.get_template(&built.name).is_ok_and(|loaded| {
+            loaded.ast == built.ast
+                && loaded.macros == built.macros
+                && loaded.parent == built.parent
+                && loaded.imported_macro_files == built.imported_macro_files
         })
+    };
+    BUILT_IN
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| {
+            parsed
+                .iter()
+                .any(|built| built.name == *name && same(built))
+        })
+        .collect()
 }
 
 /// The fragments a comparison pastes in, rendered once per code.
@@ -99,16 +153,36 @@ pub fn code(page: &Page<'_, CodePage<'_>>) -> Result<String, Missing> {
     base(page, 64 * 1024, |out| code::article(out, page))
 }
 
+/// `compare-column.html` for code `c` on `side` of comparisons in a protocol
+/// named `protocol`; `source_href` is the code's source-locale page.
+pub fn column(
+    c: &LocalCode,
+    ui: &BTreeMap<String, Text>,
+    (side, protocol): (&str, &str),
+    source_href: Option<&str>,
+) -> Result<String, Missing> {
+    let mut out = Out::new(
+        c.description.html.len() + c.seen_when.html.len() + c.fix.html.len() + 2048,
+        ui,
+    );
+    parts::column(&mut out, c, (side, protocol), source_href)?;
+    Ok(out.html)
+}
+
+/// `compare-badge.html` for code `c`.
+pub fn badge(c: &LocalCode, ui: &BTreeMap<String, Text>) -> Result<String, Missing> {
+    let mut out = Out::new(256, ui);
+    parts::badge(&mut out, c)?;
+    Ok(out.html)
+}
+
 /// `base.html` around a content block.
 fn base<T: Serialize>(
     page: &Page<'_, T>,
     capacity: usize,
     content: impl FnOnce(&mut Out) -> Result<(), Missing>,
 ) -> Result<String, Missing> {
-    let mut out = Out {
-        html: String::with_capacity(capacity),
-        ui: page.ui,
-    };
+    let mut out = Out::new(capacity, page.ui);
     base::head(&mut out, page)?;
     base::header(&mut out, page)?;
     out.raw("<main id=\"main\">\n");
@@ -136,6 +210,13 @@ struct Out<'a> {
 }
 
 impl<'a> Out<'a> {
+    fn new(capacity: usize, ui: &'a BTreeMap<String, Text>) -> Out<'a> {
+        Out {
+            html: String::with_capacity(capacity),
+            ui,
+        }
+    }
+
     fn raw(&mut self, html: &str) {
         self.html.push_str(html);
     }
