@@ -82,8 +82,9 @@ impl InputKeys {
                 .iter()
                 .enumerate()
                 .map(|(pi, hashes)| {
+                    let codes = &r.local(locale).protocols[pi].codes;
                     let both = |(ci, parsed): (usize, &u128)| {
-                        let localized = r.lent(locale, (pi, ci)).hash();
+                        let localized = json_hash(&codes[ci]);
                         xxh3_128(&[parsed.to_le_bytes(), localized.to_le_bytes()].concat())
                     };
                     hashes.par_iter().enumerate().map(both).collect()
@@ -161,6 +162,15 @@ fn listing(r: &Renderer, locale: &str) -> u128 {
     hasher.0.digest128()
 }
 
+/// A hash of a value's JSON, fed to the hasher piece by piece (a localized
+/// code: the value templates see, without making it a template value).
+fn json_hash(value: &impl serde::Serialize) -> u128 {
+    let mut hasher = Hasher::default();
+    // Writing into a hasher cannot fail, nor can serializing a localized code.
+    let _ = serde_json::to_writer(&mut hasher, value);
+    hasher.0.digest128()
+}
+
 /// A hash of a value's `Debug` text, fed to the hasher piece by piece.
 fn debug_hash(value: &impl std::fmt::Debug) -> u128 {
     let mut hasher = Hasher::default();
@@ -174,6 +184,17 @@ struct Hasher(Xxh3);
 impl std::fmt::Write for Hasher {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
         self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl std::io::Write for Hasher {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
