@@ -26,16 +26,16 @@ pub struct Page<'a, T: Serialize> {
     pub heading: Text,
     pub description: String,
     pub canonical: String,
-    pub alternates: Vec<Alternate>,
+    pub alternates: Vec<Alternate<'a>>,
     pub switcher: Vec<SwitchLink<'a>>,
-    pub breadcrumbs: Vec<Crumb>,
+    pub breadcrumbs: Vec<Crumb<'a>>,
     /// The locale's UI strings (lent).
     #[serde(skip)]
     pub ui: &'a BTreeMap<String, Text>,
     /// URL prefix of static files (`""` at a domain's root).
     pub base: &'a str,
-    pub home: String,
-    pub search_index: String,
+    pub home: &'a str,
+    pub search_index: &'a str,
     /// JSON-LD, already escaped for a `<script>` element.
     pub json_ld: String,
     pub og_type: &'static str,
@@ -50,8 +50,8 @@ pub struct Page<'a, T: Serialize> {
 }
 
 #[derive(Serialize)]
-pub struct Alternate {
-    pub hreflang: String,
+pub struct Alternate<'a> {
+    pub hreflang: &'a str,
     pub href: String,
 }
 
@@ -65,9 +65,19 @@ pub struct SwitchLink<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Crumb {
-    pub label: Text,
-    pub href: String,
+pub struct Crumb<'a> {
+    pub label: Cow<'a, Text>,
+    pub href: Cow<'a, str>,
+}
+
+impl Crumb<'_> {
+    /// A crumb made for one page.
+    pub fn owned(label: Text, href: String) -> Crumb<'static> {
+        Crumb {
+            label: Cow::Owned(label),
+            href: Cow::Owned(href),
+        }
+    }
 }
 
 #[derive(Serialize)]

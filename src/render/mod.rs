@@ -87,6 +87,8 @@ pub struct Renderer {
     ui: BTreeMap<String, BTreeMap<String, Text>>,
     /// The site's name per locale.
     titles: BTreeMap<String, Text>,
+    /// Per locale: the addresses every page links.
+    paths: BTreeMap<String, LocalePaths>,
     /// Set by `serve`: pages get the live-reload script.
     pub live_reload: bool,
     /// Comparisons and code pages are written by `compiled/`: set when the
@@ -99,6 +101,12 @@ pub struct Renderer {
     /// Per locale: the UI strings, and every code by protocol and position,
     /// as template values made once (`lend.rs`).
     lent: BTreeMap<String, Lent>,
+}
+
+/// The home page and search index of a locale, linked from every page.
+struct LocalePaths {
+    home: String,
+    search_index: String,
 }
 
 /// Codes are made into template values the first time a page needs them:
@@ -130,12 +138,20 @@ impl Renderer {
         let mut locals = BTreeMap::new();
         let mut ui = BTreeMap::new();
         let mut titles = BTreeMap::new();
+        let mut paths = BTreeMap::new();
         let ui_ids = catalog.ui_ids();
         for locale in &config.locales {
             let title = catalog.content(locale, SITE_TITLE_ID, &config.title);
             titles.insert(
                 locale.clone(),
                 localized::plain_text(title, &catalog.source_locale),
+            );
+            paths.insert(
+                locale.clone(),
+                LocalePaths {
+                    home: urls.path(locale, &Route::Home),
+                    search_index: urls.search_index(locale).0,
+                },
             );
             locals.insert(
                 locale.clone(),
@@ -162,6 +178,7 @@ impl Renderer {
             locals,
             ui,
             titles,
+            paths,
             live_reload: false,
             lent,
         }
@@ -291,18 +308,17 @@ impl Renderer {
         &self.ui[locale]
     }
 
+    /// The addresses every page of `locale` links.
+    fn paths(&self, locale: &str) -> &LocalePaths {
+        &self.paths[locale]
+    }
+
     /// The site's name in `locale`.
     fn title(&self, locale: &str) -> &Text {
         &self.titles[locale]
     }
 
-    /// A message without variables, from the UI strings made once per
-    /// locale: `key` is its name in templates (`nav_home` for `nav-home`).
-    fn plain(&self, locale: &str, key: &str) -> Text {
-        self.ui_text(locale, key).into_owned()
-    }
-
-    /// The text of `plain(locale, key)`, borrowed when it is a UI string.
+    /// The text of `ui_text(locale, key)`, borrowed when it is a UI string.
     fn plain_str(&self, locale: &str, key: &str) -> Cow<'_, str> {
         match self.ui_text(locale, key) {
             Cow::Borrowed(text) => Cow::Borrowed(&text.text),
@@ -310,7 +326,8 @@ impl Renderer {
         }
     }
 
-    /// `plain`, borrowed from the UI strings when it is one of them.
+    /// A message without variables, borrowed from the UI strings made once
+    /// per locale: `key` is its name in templates (`nav_home` for `nav-home`).
     fn ui_text(&self, locale: &str, key: &str) -> Cow<'_, Text> {
         match self.ui(locale).get(key) {
             Some(text) => Cow::Borrowed(text),

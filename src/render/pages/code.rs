@@ -21,10 +21,10 @@ pub(super) fn code<'r>(
         crumbs: vec![
             crumb_home(r, locale),
             crumb_protocol(p),
-            Crumb {
-                label: Text::native(&code.code),
-                href: code.url.clone(),
-            },
+            Crumb::owned(
+                Text::native(&code.code),
+                code.url.clone(),
+            ),
         ],
         og_type: "article",
     };

@@ -195,14 +195,14 @@ pub fn commands<'r>(
         description: r.t(locale, "commands-meta", &args).text,
         crumbs: vec![
             crumb_home(r, locale),
-            Crumb {
-                label: Text::native(&p.name),
-                href: p.url.clone(),
-            },
-            Crumb {
-                label: heading,
-                href: r.urls.path(locale, &Route::Commands(&p.id)),
-            },
+            Crumb::owned(
+                Text::native(&p.name),
+                p.url.clone(),
+            ),
+            Crumb::owned(
+                heading,
+                r.urls.path(locale, &Route::Commands(&p.id)),
+            ),
         ],
         og_type: "article",
     };
@@ -245,18 +245,18 @@ pub fn command<'r>(
         description: summary.text.clone(),
         crumbs: vec![
             crumb_home(r, locale),
-            Crumb {
-                label: Text::native(&p.name),
-                href: p.url.clone(),
-            },
-            Crumb {
-                label: r.t(locale, "commands-title", &args[..1]),
-                href: r.urls.path(locale, &Route::Commands(&p.id)),
-            },
-            Crumb {
-                label: Text::native(&command.name),
-                href: r.urls.path(locale, &Route::Command(&p.id, &command.name)),
-            },
+            Crumb::owned(
+                Text::native(&p.name),
+                p.url.clone(),
+            ),
+            Crumb::owned(
+                r.t(locale, "commands-title", &args[..1]),
+                r.urls.path(locale, &Route::Commands(&p.id)),
+            ),
+            Crumb::owned(
+                Text::native(&command.name),
+                r.urls.path(locale, &Route::Command(&p.id, &command.name)),
+            ),
         ],
         og_type: "article",
     };

@@ -25,10 +25,10 @@ pub(super) fn compare<'r>(
         crumbs: vec![
             crumb_home(r, locale),
             crumb_protocol(p),
-            Crumb {
-                label: compare_short(r, locale, &a.code, &b.code),
-                href: r.urls.path(locale, &Route::Compare(&p.id, pair)),
-            },
+            Crumb::owned(
+                compare_short(r, locale, &a.code, &b.code),
+                r.urls.path(locale, &Route::Compare(&p.id, pair)),
+            ),
         ],
         og_type: "article",
     };

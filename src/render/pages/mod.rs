@@ -13,6 +13,8 @@ mod json_ld;
 pub(super) mod number;
 mod protocol;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::context::*;
@@ -100,11 +102,11 @@ pub fn context<'r>(
 }
 
 /// The head, navigation and UI strings every page shares.
-pub(super) struct Head {
+pub(super) struct Head<'r> {
     pub title: String,
     pub heading: Text,
     pub description: String,
-    pub crumbs: Vec<Crumb>,
+    pub crumbs: Vec<Crumb<'r>>,
     pub og_type: &'static str,
 }
 
@@ -112,7 +114,7 @@ pub(super) fn wrap<'r, T: Serialize>(
     r: &'r Renderer,
     locale: &'r str,
     page: &PageId,
-    head: Head,
+    head: Head<'r>,
     body: T,
 ) -> Page<'r, T> {
     let route = r.route(page);
@@ -122,7 +124,7 @@ pub(super) fn wrap<'r, T: Serialize>(
         .locales
         .iter()
         .map(|l| Alternate {
-            hreflang: l.clone(),
+            hreflang: l,
             href: absolute(l),
         })
         .collect();
@@ -133,7 +135,7 @@ pub(super) fn wrap<'r, T: Serialize>(
     };
     let (canonical, default) = (address(locale), address(&config.default_locale));
     alternates.push(Alternate {
-        hreflang: "x-default".into(),
+        hreflang: "x-default",
         href: default,
     });
     let switcher = config
@@ -162,8 +164,8 @@ pub(super) fn wrap<'r, T: Serialize>(
         breadcrumbs: head.crumbs,
         ui: r.ui(locale),
         base: config.base_path(),
-        home: r.urls.path(locale, &Route::Home),
-        search_index: r.urls.search_index(locale).0,
+        home: &r.paths(locale).home,
+        search_index: &r.paths(locale).search_index,
         json_ld,
         og_type: head.og_type,
         live_reload: r.live_reload,
@@ -188,17 +190,17 @@ pub(super) fn partial(r: &Renderer, locale: &str) -> Option<Text> {
         })
 }
 
-pub(super) fn crumb_home(r: &Renderer, locale: &str) -> Crumb {
+pub(super) fn crumb_home<'r>(r: &'r Renderer, locale: &str) -> Crumb<'r> {
     Crumb {
-        label: r.plain(locale, "nav_home"),
-        href: r.urls.path(locale, &Route::Home),
+        label: r.ui_text(locale, "nav_home"),
+        href: Cow::Borrowed(&r.paths(locale).home),
     }
 }
 
-fn crumb_protocol(protocol: &LocalProtocol) -> Crumb {
+fn crumb_protocol(protocol: &LocalProtocol) -> Crumb<'_> {
     Crumb {
-        label: Text::native(&protocol.name),
-        href: protocol.url.clone(),
+        label: Cow::Owned(Text::native(&protocol.name)),
+        href: Cow::Borrowed(&protocol.url),
     }
 }
 

@@ -41,10 +41,10 @@ pub fn number<'r>(
         description: title(r, locale, number, "number-meta").text,
         crumbs: vec![
             crumb_home(r, locale),
-            Crumb {
-                label: Text::native(number),
-                href: r.urls.path(locale, &Route::Number(number)),
-            },
+            Crumb::owned(
+                Text::native(number),
+                r.urls.path(locale, &Route::Number(number)),
+            ),
         ],
         og_type: "article",
     };
