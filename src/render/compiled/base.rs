@@ -18,7 +18,7 @@ pub(super) fn head(out: &mut Out, page: &Page<'_, impl Serialize>) -> Result<(),
     out.raw("\">\n");
     for alt in &page.alternates {
         out.raw("<link rel=\"alternate\" hreflang=\"");
-        out.esc(&alt.hreflang);
+        out.esc(alt.hreflang);
         out.raw("\" href=\"");
         out.esc(&alt.href);
         out.raw("\">\n");
@@ -62,7 +62,7 @@ pub(super) fn header(out: &mut Out, page: &Page<'_, impl Serialize>) -> Result<(
     out.raw("<body>\n<a class=\"skip-link\" href=\"#main\">");
     out.html_of("skip_to_content")?;
     out.raw("</a>\n<header class=\"site-header\">\n  <div class=\"bar\">\n    <a class=\"brand\" href=\"");
-    out.esc(&page.home);
+    out.esc(page.home);
     out.raw("\">");
     out.raw(&page.site_title.html);
     out.raw("</a>\n    <nav class=\"languages\" aria-label=\"");
@@ -84,7 +84,7 @@ pub(super) fn header(out: &mut Out, page: &Page<'_, impl Serialize>) -> Result<(
         out.raw("</a></li>\n      ");
     }
     out.raw("</ul>\n    </nav>\n  </div>\n  <form class=\"search\" role=\"search\" data-index=\"");
-    out.esc(&page.search_index);
+    out.esc(page.search_index);
     out.raw("\" data-compare=\"");
     out.text_of("search_compare")?;
     out.raw("\" data-vs=\"");

@@ -192,7 +192,7 @@ fn base<T: Serialize>(
         out.raw(" <a href=\"");
         out.esc(page.source_href.as_deref().unwrap_or_default());
         out.raw("\" hreflang=\"");
-        out.esc(&page.alternates.first().ok_or(Missing)?.hreflang);
+        out.esc(page.alternates.first().ok_or(Missing)?.hreflang);
         out.raw("\">");
         out.html_of("source_link")?;
         out.raw("</a></p>\n");

@@ -21,10 +21,7 @@ pub(super) fn code<'r>(
         crumbs: vec![
             crumb_home(r, locale),
             crumb_protocol(p),
-            Crumb::owned(
-                Text::native(&code.code),
-                code.url.clone(),
-            ),
+            Crumb::owned(Text::native(&code.code), code.url.clone()),
         ],
         og_type: "article",
     };

@@ -195,14 +195,8 @@ pub fn commands<'r>(
         description: r.t(locale, "commands-meta", &args).text,
         crumbs: vec![
             crumb_home(r, locale),
-            Crumb::owned(
-                Text::native(&p.name),
-                p.url.clone(),
-            ),
-            Crumb::owned(
-                heading,
-                r.urls.path(locale, &Route::Commands(&p.id)),
-            ),
+            Crumb::owned(Text::native(&p.name), p.url.clone()),
+            Crumb::owned(heading, r.urls.path(locale, &Route::Commands(&p.id))),
         ],
         og_type: "article",
     };
@@ -245,10 +239,7 @@ pub fn command<'r>(
         description: summary.text.clone(),
         crumbs: vec![
             crumb_home(r, locale),
-            Crumb::owned(
-                Text::native(&p.name),
-                p.url.clone(),
-            ),
+            Crumb::owned(Text::native(&p.name), p.url.clone()),
             Crumb::owned(
                 r.t(locale, "commands-title", &args[..1]),
                 r.urls.path(locale, &Route::Commands(&p.id)),
