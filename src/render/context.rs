@@ -95,9 +95,9 @@ pub struct LinkTo<'a> {
 
 /// A comparison offered on a code page: "125 vs 426" and the other code's name.
 #[derive(Serialize)]
-pub struct CompareLink {
+pub struct CompareLink<'a> {
     pub label: Text,
-    pub name: Text,
+    pub name: &'a Text,
     pub href: String,
 }
 
@@ -112,8 +112,8 @@ pub struct CodeLink {
 
 /// The two-code picker: every code of the protocol, and where a pair goes.
 #[derive(Serialize)]
-pub struct Picker {
-    pub codes: Vec<CodeOption>,
+pub struct Picker<'a> {
+    pub codes: Vec<CodeOption<'a>>,
     /// The protocol page's URL; a pair goes to `<base><a>-vs-<b>/`.
     pub base: String,
     /// `all` or `same-class`.
@@ -124,10 +124,10 @@ pub struct Picker {
 }
 
 #[derive(Serialize)]
-pub struct CodeOption {
-    pub code: String,
-    pub class: String,
-    pub category: String,
+pub struct CodeOption<'a> {
+    pub code: &'a str,
+    pub class: &'a str,
+    pub category: &'a str,
     pub label: String,
 }
 
@@ -154,12 +154,12 @@ pub struct ClassGroup {
 }
 
 #[derive(Serialize)]
-pub struct ProtocolPage {
+pub struct ProtocolPage<'a> {
     pub name: String,
     pub summary: Text,
     pub references: Vec<Reference>,
     pub groups: Vec<ClassGroup>,
-    pub picker: Option<Picker>,
+    pub picker: Option<Picker<'a>>,
     pub featured: Vec<Link>,
     pub codes_json: String,
     /// `/<protocol>/commands/` when the protocol has commands.
@@ -173,8 +173,8 @@ pub struct CodePage<'a> {
     #[serde(skip)]
     pub code: &'a LocalCode,
     pub related: Vec<CodeLink>,
-    pub comparisons: Vec<CompareLink>,
-    pub picker: Option<Picker>,
+    pub comparisons: Vec<CompareLink<'a>>,
+    pub picker: Option<Picker<'a>>,
     /// The codes of the associated protocol (basic ↔ enhanced SMTP codes).
     pub associated: Option<Associated>,
     /// The same number in other protocols.

@@ -36,7 +36,7 @@ pub(super) fn code<'r>(
             })?;
             Some(CompareLink {
                 label: compare_short(r, locale, &pair.a, &pair.b),
-                name: other.name.clone(),
+                name: &other.name,
                 href: r.urls.path(locale, &Route::Compare(&p.id, pair)),
             })
         })

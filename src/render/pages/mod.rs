@@ -265,7 +265,7 @@ fn compare_link(r: &Renderer, locale: &str, p: &LocalProtocol, pair: &Pair) -> L
     }
 }
 
-fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picker> {
+fn picker<'p>(p: &'p LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picker<'p>> {
     let policy = match policy {
         PairPolicy::All => "all",
         PairPolicy::SameClass => "same-class",
@@ -277,13 +277,9 @@ fn picker(p: &LocalProtocol, policy: PairPolicy, selected: &str) -> Option<Picke
             .codes
             .iter()
             .map(|c| CodeOption {
-                code: c.code.clone(),
-                class: c.class.digit.clone(),
-                category: c
-                    .category
-                    .as_ref()
-                    .map(|k| k.digit.clone())
-                    .unwrap_or_default(),
+                code: &c.code,
+                class: &c.class.digit,
+                category: c.category.as_ref().map_or("", |k| &k.digit),
                 label: format!("{} {}", c.code, c.name.text),
             })
             .collect(),

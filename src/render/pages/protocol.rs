@@ -7,7 +7,7 @@ pub(super) fn protocol<'r>(
     locale: &'r str,
     page: &PageId,
     pi: usize,
-) -> Page<'r, ProtocolPage> {
+) -> Page<'r, ProtocolPage<'r>> {
     let p = &r.local(locale).protocols[pi];
     let source = &r.site.protocols[pi];
     let groups = p
