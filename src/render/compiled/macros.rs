@@ -78,7 +78,7 @@ pub(super) fn code_list(out: &mut Out, codes: &[CodeLink], label: &Text) {
     for code in codes {
         out.a_href("<li>", &code.href);
         out.raw("<span class=\"code\">");
-        out.esc(&code.code);
+        out.esc(code.code);
         out.tags(&[
             "</span> <span class=\"name\">",
             &code.name.html,
@@ -135,12 +135,12 @@ pub(super) fn picker(out: &mut Out, picker: &Picker) -> Result<(), Missing> {
 fn options(out: &mut Out, picker: &Picker, selected: &str, by_category: bool) {
     for code in &picker.codes {
         out.raw("<option value=\"");
-        out.esc(&code.code);
+        out.esc(code.code);
         out.raw("\" data-class=\"");
-        out.esc(&code.class);
+        out.esc(code.class);
         if by_category {
             out.raw("\" data-category=\"");
-            out.esc(&code.category);
+            out.esc(code.category);
         }
         out.raw(if code.code == selected {
             "\" selected>"
