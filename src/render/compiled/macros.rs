@@ -78,7 +78,7 @@ pub(super) fn code_list(out: &mut Out, codes: &[CodeLink], label: &Text) {
     for code in codes {
         out.a_href("<li>", &code.href);
         out.raw("<span class=\"code\">");
-        out.esc(code.code);
+        out.esc(&code.code);
         out.tags(&[
             "</span> <span class=\"name\">",
             &code.name.html,
