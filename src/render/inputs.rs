@@ -112,7 +112,10 @@ impl InputKeys {
                 hasher.update(&pi.to_le_bytes());
                 hasher.update(&codes(*pi)?[a].to_le_bytes());
                 hasher.update(&codes(*pi)?[b].to_le_bytes());
-                hasher.update(pair.slug().as_bytes());
+                // The slug, `<a>-vs-<b>`, fed in pieces (no string made per page).
+                for piece in [pair.a.as_str(), "-vs-", pair.b.as_str()] {
+                    hasher.update(piece.as_bytes());
+                }
             }
             PageId::Code(pi, ci) => {
                 hasher.update(b"code");
