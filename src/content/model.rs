@@ -188,7 +188,8 @@ pub struct PairFile {
 
 /// One reply code: `<code>.yaml` as written, plus what its protocol's form
 /// says about it (filled in by validation).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+// Serialized only to be hashed (`render/inputs.rs`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Code {
     /// Equals the file stem. Quotes are optional for plain numbers.

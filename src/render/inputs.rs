@@ -68,7 +68,7 @@ impl InputKeys {
             .site
             .protocols
             .iter()
-            .map(|p| p.codes.par_iter().map(debug_hash).collect())
+            .map(|p| p.codes.par_iter().map(parsed_hash).collect())
             .collect();
         let mut locales = BTreeMap::new();
         let mut codes = BTreeMap::new();
@@ -174,10 +174,13 @@ fn json_hash(value: &impl serde::Serialize) -> u128 {
     hasher.0.digest128()
 }
 
-/// A hash of a value's `Debug` text, fed to the hasher piece by piece.
-fn debug_hash(value: &impl std::fmt::Debug) -> u128 {
+/// A hash of a code as parsed: its fields as JSON, and the parts its
+/// protocol's form found in it (not serialized). `Debug` would say the same
+/// but escapes every character, which cost a 45-code build 5 % of its time.
+fn parsed_hash(code: &crate::content::Code) -> u128 {
     let mut hasher = Hasher::default();
-    let _ = write!(hasher, "{value:?}");
+    let _ = serde_json::to_writer(&mut hasher, code);
+    let _ = write!(hasher, " {:?}", code.parts);
     hasher.0.digest128()
 }
 
