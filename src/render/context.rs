@@ -6,13 +6,18 @@
 //! `#[serde(skip)]`; templates see them under the same names.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::localized::{LocalClass, LocalCode};
 use crate::content::Reference;
 use crate::i18n::Text;
+
+/// A locale's UI strings by their name in templates (`nav_home`). Looked up
+/// a few dozen times per page: a hash table with xxh3 finds a name with one
+/// comparison where an ordered map made seven. Templates see them sorted
+/// all the same (a template value's map is ordered).
+pub type UiStrings = std::collections::HashMap<String, Text, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 
 /// What every page has: language, head metadata, navigation and UI strings.
 #[derive(Serialize)]
@@ -31,7 +36,7 @@ pub struct Page<'a, T: Serialize> {
     pub breadcrumbs: Vec<Crumb<'a>>,
     /// The locale's UI strings (lent).
     #[serde(skip)]
-    pub ui: &'a BTreeMap<String, Text>,
+    pub ui: &'a UiStrings,
     /// URL prefix of static files (`""` at a domain's root).
     pub base: &'a str,
     pub home: &'a str,

@@ -32,6 +32,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::source::SITE_TITLE_ID;
 use crate::i18n::{Catalog, Text};
 use crate::urls::{Route, Urls};
+use context::UiStrings;
 pub use inputs::InputKeys;
 use lend::Lender;
 use localized::LocalSite;
@@ -84,7 +85,7 @@ pub struct Renderer {
     pub urls: Urls,
     tera: Tera,
     locals: BTreeMap<String, LocalSite>,
-    ui: BTreeMap<String, BTreeMap<String, Text>>,
+    ui: BTreeMap<String, UiStrings>,
     /// The site's name per locale.
     titles: BTreeMap<String, Text>,
     /// Per locale: the addresses every page links.
@@ -118,7 +119,7 @@ struct Lent {
 }
 
 impl Lent {
-    fn new(local: &LocalSite, ui: &BTreeMap<String, Text>) -> Lent {
+    fn new(local: &LocalSite, ui: &UiStrings) -> Lent {
         Lent {
             ui: Lender::new(ui),
             codes: local
@@ -304,7 +305,7 @@ impl Renderer {
         &self.locals[locale]
     }
 
-    fn ui(&self, locale: &str) -> &BTreeMap<String, Text> {
+    fn ui(&self, locale: &str) -> &UiStrings {
         &self.ui[locale]
     }
 

@@ -21,7 +21,6 @@
 //! (here: the page goes to Tera, which reports it); an empty string or list
 //! and `null` are false in `if`.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 mod base;
@@ -32,7 +31,7 @@ mod parts;
 
 use serde::Serialize;
 
-use super::context::{CodePage, ComparePage, Page};
+use super::context::{CodePage, ComparePage, Page, UiStrings};
 use super::localized::LocalCode;
 use crate::i18n::{Text, escape_html_into};
 
@@ -157,7 +156,7 @@ pub fn code(page: &Page<'_, CodePage<'_>>) -> Result<String, Missing> {
 /// named `protocol`; `source_href` is the code's source-locale page.
 pub fn column(
     c: &LocalCode,
-    ui: &BTreeMap<String, Text>,
+    ui: &UiStrings,
     (side, protocol): (&str, &str),
     source_href: Option<&str>,
 ) -> Result<String, Missing> {
@@ -170,7 +169,7 @@ pub fn column(
 }
 
 /// `compare-badge.html` for code `c`.
-pub fn badge(c: &LocalCode, ui: &BTreeMap<String, Text>) -> Result<String, Missing> {
+pub fn badge(c: &LocalCode, ui: &UiStrings) -> Result<String, Missing> {
     let mut out = Out::new(256, ui);
     parts::badge(&mut out, c)?;
     Ok(out.html)
@@ -206,11 +205,11 @@ fn base<T: Serialize>(
 
 struct Out<'a> {
     html: String,
-    ui: &'a BTreeMap<String, Text>,
+    ui: &'a UiStrings,
 }
 
 impl<'a> Out<'a> {
-    fn new(capacity: usize, ui: &'a BTreeMap<String, Text>) -> Out<'a> {
+    fn new(capacity: usize, ui: &'a UiStrings) -> Out<'a> {
         Out {
             html: String::with_capacity(capacity),
             ui,
