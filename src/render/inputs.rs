@@ -150,15 +150,12 @@ fn listing(r: &Renderer, locale: &str) -> u128 {
                 hasher.0.update(&text.len().to_le_bytes());
                 hasher.0.update(text.as_bytes());
             }
+            let shown = (&c.standing, &c.class, &c.category, &raw.associated);
+            let _ = serde_json::to_writer(&mut hasher, &shown);
             let _ = write!(
                 hasher,
-                "{} {} {:?} {:?} {:?} {:?}",
-                c.name.outdated,
-                c.summary.outdated,
-                c.standing,
-                (&c.class, &c.category),
-                raw.parts,
-                raw.associated
+                " {} {} {:?}",
+                c.name.outdated, c.summary.outdated, raw.parts
             );
         }
     }
