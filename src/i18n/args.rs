@@ -170,10 +170,14 @@ impl Simple<'_> {
     }
 
     fn arg(&self, name: &str) -> Option<&Arg<'_>> {
+        // Names are short and most differ in their first bytes (`a_name`,
+        // `b_name`): compared byte by byte here, where `==` calls `memcmp`
+        // for every name of the same length.
+        let same = |given: &str| given.len() == name.len() && given.bytes().eq(name.bytes());
         self.args
             .iter()
             .rev()
-            .find(|(given, _)| *given == name)
+            .find(|(given, _)| same(given))
             .map(|(_, arg)| arg)
     }
 }
