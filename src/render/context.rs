@@ -75,9 +75,9 @@ pub struct Crumb<'a> {
     pub href: Cow<'a, str>,
 }
 
-impl Crumb<'_> {
+impl Crumb<'static> {
     /// A crumb made for one page.
-    pub fn owned(label: Text, href: String) -> Crumb<'static> {
+    pub fn owned(label: Text, href: String) -> Self {
         Crumb {
             label: Cow::Owned(label),
             href: Cow::Owned(href),

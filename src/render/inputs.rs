@@ -39,6 +39,7 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 use super::{PageId, Renderer};
+use crate::content::Code;
 
 /// The keys of one build.
 pub struct InputKeys {
@@ -68,7 +69,12 @@ impl InputKeys {
             .site
             .protocols
             .iter()
-            .map(|p| p.codes.par_iter().map(parsed_hash).collect())
+            // A code as parsed: its fields, and the parts its protocol's
+            // form found in it (not serialized).
+            .map(|p| {
+                let parsed = |code: &Code| json_hash(&(code, format!("{:?}", code.parts)));
+                p.codes.par_iter().map(parsed).collect()
+            })
             .collect();
         let mut locales = BTreeMap::new();
         let mut codes = BTreeMap::new();
@@ -162,22 +168,14 @@ fn listing(r: &Renderer, locale: &str) -> u128 {
     hasher.0.digest128()
 }
 
-/// A hash of a value's JSON, fed to the hasher piece by piece (a localized
-/// code: the value templates see, without making it a template value).
+/// A hash of a value's JSON, fed to the hasher piece by piece: a localized
+/// code is hashed as the value templates see, without making it a template
+/// value, and a parsed code without `Debug`, which escapes every character
+/// (it cost a 45-code build 5 % of its time).
 fn json_hash(value: &impl serde::Serialize) -> u128 {
     let mut hasher = Hasher::default();
     // Writing into a hasher cannot fail, nor can serializing a localized code.
     let _ = serde_json::to_writer(&mut hasher, value);
-    hasher.0.digest128()
-}
-
-/// A hash of a code as parsed: its fields as JSON, and the parts its
-/// protocol's form found in it (not serialized). `Debug` would say the same
-/// but escapes every character, which cost a 45-code build 5 % of its time.
-fn parsed_hash(code: &crate::content::Code) -> u128 {
-    let mut hasher = Hasher::default();
-    let _ = serde_json::to_writer(&mut hasher, code);
-    let _ = write!(hasher, " {:?}", code.parts);
     hasher.0.digest128()
 }
 

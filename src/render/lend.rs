@@ -25,11 +25,6 @@ pub struct Lender {
 }
 
 impl Lender {
-    /// The hash of the value lent, as page fingerprints take it.
-    pub fn hash(&self) -> u128 {
-        self.hash
-    }
-
     /// A value that cannot be serialized (none of the renderer's can) lends
     /// `null`, and the template that reads it reports the error.
     pub fn new(value: &impl Serialize) -> Lender {

@@ -31,7 +31,7 @@ pub(super) fn column(
         macros::standing_badge(out, standing, label);
         out.raw("</p>");
     }
-    out.raw("\n  ");
+    out.raw("\n");
     let fields = [
         (
             "-description",
@@ -49,15 +49,13 @@ pub(super) fn column(
     ];
     for (id, heading, fragment, field) in fields {
         let label = out.ui(heading)?;
+        out.raw("  ");
         macros::heading(out, "3", &format!("{side}{id}"), &label.html)?;
         out.raw("\n  ");
         if field.outdated {
             macros::outdated(out, source_href, fragment)?;
         }
         out.tags(&["\n  <div class=\"prose\">", &field.html, "</div>\n"]);
-        if id != "-fix" {
-            out.raw("  ");
-        }
     }
     out.raw("</section>");
     Ok(())
